@@ -1,0 +1,39 @@
+#include "core/engine/run_context.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <stdexcept>
+
+namespace scorecard::engine {
+
+const Table* RunData::find(std::string_view name) const {
+  auto it = tables.find(name);
+  return it == tables.end() ? nullptr : &it->second;
+}
+
+const CareIndex& RunData::care() const {
+  std::call_once(care_once_, [this] {
+    const Table* episodes = find("episodes");
+    if (!episodes) return;
+    care_ = std::make_unique<CareIndex>(CareIndex::build(*episodes, find("header"), strings));
+  });
+  if (!care_) throw std::runtime_error("the episodes dataset is not loaded, so there is no care index");
+  return *care_;
+}
+
+RunContext::RunContext(const RunData& data, Parameters params, std::string indicator,
+                       bool want_records)
+    : data_(data),
+      params_(std::move(params)),
+      indicator_(std::move(indicator)),
+      want_records_(want_records) {}
+
+void RunContext::log(LogLevel level, const std::string& message) const {
+  switch (level) {
+    case LogLevel::kDebug: spdlog::debug("[{}] {}", indicator_, message); break;
+    case LogLevel::kInfo: spdlog::info("[{}] {}", indicator_, message); break;
+    case LogLevel::kWarn: spdlog::warn("[{}] {}", indicator_, message); break;
+  }
+}
+
+}  // namespace scorecard::engine

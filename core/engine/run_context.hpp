@@ -1,0 +1,49 @@
+// engine: the Context a calculation reads, over the tables loaded once for the run.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include "scorecard/context.hpp"
+
+namespace scorecard::engine {
+
+// The run's data, shared read-only by every indicator: tables, interned strings, the
+// authority, and the care index built on first use (once, thread-safe).
+class RunData {
+ public:
+  std::map<std::string, Table, std::less<>> tables;
+  StringPool strings;
+  Authority authority;
+
+  const Table* find(std::string_view name) const;
+  const CareIndex& care() const;
+
+ private:
+  mutable std::once_flag care_once_;
+  mutable std::unique_ptr<CareIndex> care_;
+};
+
+// One indicator use's view of the run: the shared data plus its own parameters.
+class RunContext final : public Context {
+ public:
+  RunContext(const RunData& data, Parameters params, std::string indicator, bool want_records);
+
+  const Table* find_table(std::string_view dataset) const override { return data_.find(dataset); }
+  const StringPool& strings() const override { return data_.strings; }
+  const Parameters& params() const override { return params_; }
+  const Authority& authority() const override { return data_.authority; }
+  bool want_records() const override { return want_records_; }
+  const CareIndex& care() const override { return data_.care(); }
+  void log(LogLevel level, const std::string& message) const override;
+
+ private:
+  const RunData& data_;
+  Parameters params_;
+  std::string indicator_;
+  bool want_records_;
+};
+
+}  // namespace scorecard::engine

@@ -1,0 +1,97 @@
+#include "core/values/values.hpp"
+
+#include <fast_float/fast_float.h>
+
+#include <cctype>
+#include <charconv>
+
+namespace scorecard::values {
+namespace {
+
+bool all_digits(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s)
+    if (c < '0' || c > '9') return false;
+  return true;
+}
+
+int to_int(std::string_view s) {
+  int v = 0;
+  for (char c : s) v = v * 10 + (c - '0');
+  return v;
+}
+
+std::optional<Date> checked(int y, int m, int d) {
+  if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1 || d > Date::days_in_month(y, m))
+    return std::nullopt;
+  return Date::from_ymd(y, m, d);
+}
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+}  // namespace
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+std::optional<Date> parse_date(std::string_view text) {
+  const std::string_view s = trim(text);
+  if (s.size() == 10 && s[4] == '-' && s[7] == '-') {
+    const auto y = s.substr(0, 4), m = s.substr(5, 2), d = s.substr(8, 2);
+    if (!all_digits(y) || !all_digits(m) || !all_digits(d)) return std::nullopt;
+    return checked(to_int(y), to_int(m), to_int(d));
+  }
+  const size_t a = s.find('/');
+  const size_t b = a == std::string_view::npos ? a : s.find('/', a + 1);
+  if (b == std::string_view::npos) return std::nullopt;
+  const auto d = s.substr(0, a), m = s.substr(a + 1, b - a - 1), y = s.substr(b + 1);
+  if (d.size() > 2 || m.size() > 2 || y.size() != 4) return std::nullopt;
+  if (!all_digits(y) || !all_digits(m) || !all_digits(d)) return std::nullopt;
+  return checked(to_int(y), to_int(m), to_int(d));
+}
+
+std::optional<int32_t> parse_integer(std::string_view text) {
+  std::string_view s = trim(text);
+  if (!s.empty() && s.front() == '+') s.remove_prefix(1);
+  int32_t v = 0;
+  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc() || end != s.data() + s.size() || s.empty()) return std::nullopt;
+  return v;
+}
+
+std::optional<double> parse_decimal(std::string_view text) {
+  std::string_view s = trim(text);
+  if (!s.empty() && s.front() == '+') s.remove_prefix(1);
+  double v = 0;
+  auto [end, ec] = fast_float::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc() || end != s.data() + s.size() || s.empty()) return std::nullopt;
+  return v;
+}
+
+std::optional<bool> parse_boolean(std::string_view text) {
+  const std::string s = lower(trim(text));
+  if (s == "1" || s == "true" || s == "yes" || s == "y") return true;
+  if (s == "0" || s == "false" || s == "no" || s == "n") return false;
+  return std::nullopt;
+}
+
+std::string expected(ColumnType type) {
+  switch (type) {
+    case ColumnType::kDate: return "a date (dd/mm/yyyy or yyyy-mm-dd)";
+    case ColumnType::kInteger: return "a whole number";
+    case ColumnType::kDecimal: return "a number";
+    case ColumnType::kBoolean: return "0 or 1";
+    case ColumnType::kCode: return "a code";
+    case ColumnType::kString: return "text";
+  }
+  return "text";
+}
+
+}  // namespace scorecard::values

@@ -1,0 +1,31 @@
+// values: turns one CSV cell's text into a typed value, as DATA.md writes them.
+// In: the cell's text. Out: the value, or std::nullopt when the text is not of that type.
+// Blank cells are the caller's business: these functions expect non-blank text.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "scorecard/date.hpp"
+#include "scorecard/metadata.hpp"
+
+namespace scorecard::values {
+
+// "dd/mm/yyyy" (the DfE layout; d/m/yyyy accepted) or ISO "yyyy-mm-dd"; a real calendar date.
+std::optional<Date> parse_date(std::string_view text);
+// A whole number that fits 32 bits, optional sign.
+std::optional<int32_t> parse_integer(std::string_view text);
+// A decimal number ("12.5", "-3", "1e3"); no thousands separators.
+std::optional<double> parse_decimal(std::string_view text);
+// 0/1, true/false, yes/no, y/n (any case).
+std::optional<bool> parse_boolean(std::string_view text);
+
+// Surrounding spaces and tabs removed.
+std::string_view trim(std::string_view text);
+
+// What a type expects, for messages: "a date (dd/mm/yyyy or yyyy-mm-dd)".
+std::string expected(ColumnType type);
+
+}  // namespace scorecard::values
