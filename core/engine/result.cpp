@@ -1,0 +1,41 @@
+#include "core/engine/result.hpp"
+
+namespace scorecard::engine {
+
+const char* to_string(Status s) {
+  switch (s) {
+    case Status::kOk: return "ok";
+    case Status::kNotComputed: return "not_computed";
+    case Status::kError: return "error";
+  }
+  return "error";
+}
+const char* to_string(Rag r) {
+  switch (r) {
+    case Rag::kNone: return "none";
+    case Rag::kGreen: return "green";
+    case Rag::kAmber: return "amber";
+    case Rag::kRed: return "red";
+  }
+  return "none";
+}
+const char* to_string(Direction d) {
+  switch (d) {
+    case Direction::kNone: return "none";
+    case Direction::kImproving: return "improving";
+    case Direction::kDeclining: return "declining";
+    case Direction::kUnchanged: return "unchanged";
+  }
+  return "none";
+}
+const char* to_string(Comparison c) {
+  switch (c) {
+    case Comparison::kNone: return "none";
+    case Comparison::kBetter: return "better";
+    case Comparison::kWorse: return "worse";
+    case Comparison::kSame: return "same";
+  }
+  return "none";
+}
+
+}  // namespace scorecard::engine

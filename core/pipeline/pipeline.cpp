@@ -1,0 +1,360 @@
+#include "core/pipeline/pipeline.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <atomic>
+#include <chrono>
+#include <cstdlib>
+#include <ctime>
+#include <map>
+#include <set>
+#include <thread>
+
+#include "core/engine/run_context.hpp"
+#include "core/pipeline/isolation.hpp"
+#include "core/rating/rating.hpp"
+
+namespace scorecard::pipeline {
+namespace fs = std::filesystem;
+using engine::IndicatorResult;
+using engine::Status;
+
+namespace {
+
+std::string param_text(const ParamValue& v) {
+  struct {
+    std::string operator()(std::monostate) const { return ""; }
+    std::string operator()(bool b) const { return b ? "true" : "false"; }
+    std::string operator()(int64_t i) const { return std::to_string(i); }
+    std::string operator()(double d) const { return fmt::format("{}", d); }
+    std::string operator()(const std::string& s) const { return s; }
+    std::string operator()(const std::vector<std::string>& l) const {
+      return "[" + fmt::format("{}", fmt::join(l, ", ")) + "]";
+    }
+  } visitor;
+  return std::visit(visitor, v);
+}
+
+Metadata with_overrides(Metadata m, const config::IndicatorUse& u) {
+  if (u.code) m.code = *u.code;
+  if (u.name) m.name = *u.name;
+  if (u.description) m.description = *u.description;
+  if (u.theme) m.theme = *u.theme;
+  if (u.polarity) m.polarity = *u.polarity;
+  if (u.decimals) m.decimals = *u.decimals;
+  if (m.code.empty()) m.code = m.id;
+  return m;
+}
+
+std::string names(const std::vector<Parameter>& params) {
+  std::vector<std::string> out;
+  for (const auto& p : params) out.push_back(p.name);
+  return out.empty() ? "none" : fmt::format("{}", fmt::join(out, ", "));
+}
+
+std::string now_iso() {
+  const std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+double seconds_since(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+// The union of every use's needs: one request per dataset, each column once.
+std::vector<datasets::DatasetRequest> requests_for(const std::vector<PreparedUse>& uses) {
+  std::map<std::string, datasets::DatasetRequest> by_dataset;
+  for (const auto& u : uses) {
+    for (const auto& need : u.needs) {
+      auto& req = by_dataset[need.dataset];
+      req.dataset = need.dataset;
+      for (const auto& col : need.columns) {
+        bool present = false;
+        for (const auto& c : req.columns) present = present || c.name == col.name;
+        if (!present) req.columns.push_back({col.name, col.type});
+      }
+    }
+  }
+  std::vector<datasets::DatasetRequest> out;
+  for (auto& [name, req] : by_dataset) out.push_back(std::move(req));
+  return out;
+}
+
+datasets::LoadOptions load_options(const config::Config& config) {
+  datasets::LoadOptions o;
+  o.directory = config.data_directory;
+  o.renames = config.renames;
+  o.on_error = config.on_error == config::OnError::kReport ? datasets::OnError::kReport
+                                                           : datasets::OnError::kFail;
+  if (config.postcode_centroids) o.extra_files["postcode_centroids"] = *config.postcode_centroids;
+  return o;
+}
+
+// Why this use cannot be computed with the data loaded, or "" when every need is met.
+// `tables` are the tables as loaded; `info` what each file held.
+template <typename Tables>
+std::string unmet_need(const PreparedUse& u, const Tables& tables,
+                       const std::map<std::string, datasets::DatasetInfo>& info_by_dataset,
+                       const datasets::SchemaSet& schemas, const fs::path& directory) {
+  if (!u.needs_error.empty()) return "the plugin could not state its data needs: " + u.needs_error;
+  for (const auto& need : u.needs) {
+    auto table = tables.find(need.dataset);
+    if (table == tables.end()) {
+      if (need.optional) continue;
+      return "needs dataset '" + need.dataset + "': no " + need.dataset + ".csv or " +
+             need.dataset + "_*.csv in " + directory.string();
+    }
+    auto schema = schemas.find(need.dataset);
+    for (const auto& col : need.columns) {
+      if (schema != schemas.end()) {
+        if (const auto* cs = schema->second.find(col.name); cs && cs->type != col.type)
+          return "declares " + need.dataset + "." + col.name + " as " + to_string(col.type) +
+                 " but the dataset schema says " + to_string(cs->type);
+      }
+      if (!table->second.find(col.name) && !col.optional) {
+        std::string found;
+        auto info = info_by_dataset.find(need.dataset);
+        if (info != info_by_dataset.end())
+          found = fmt::format(" (its columns: {})", fmt::join(info->second.available_columns, ", "));
+        return "needs column " + col.name + " in dataset '" + need.dataset + "'" + found;
+      }
+    }
+  }
+  return "";
+}
+
+IndicatorResult describe(const PreparedUse& u) {
+  const Metadata& m = u.metadata;
+  IndicatorResult r;
+  r.id = m.id;
+  r.code = m.code;
+  r.name = m.name;
+  r.description = m.description;
+  r.definition_source = m.definition_source;
+  r.theme = m.theme;
+  r.set = u.use.set;
+  r.unit = m.unit;
+  r.polarity = m.polarity;
+  r.decimals = m.decimals;
+  if (u.use.tolerance)
+    r.tolerance = u.use.tolerance;
+  else if (m.tolerance)
+    r.tolerance = engine::Tolerance{*m.tolerance, false};
+  r.benchmarks = u.use.benchmarks;
+  r.commentary = u.use.commentary;
+  r.plugin_file = u.plugin->file().filename().string();
+  r.plugin_version = u.plugin->library_version();
+  r.indicator_version = m.version;
+  for (const auto& [name, value] : u.params.values()) r.params[name] = param_text(value);
+  return r;
+}
+
+std::optional<double> target_for(const PreparedUse& u, const std::string& label) {
+  if (u.use.target)
+    if (auto t = u.use.target->for_period(label)) return t;
+  return u.metadata.target;
+}
+
+// Runs one use over every period and fills its result.
+void compute(const PreparedUse& u, const engine::RunData& data,
+             const std::vector<periods::ReportingPeriod>& reporting, const RunOptions& options,
+             IndicatorResult& r) {
+  std::vector<Period> windows;
+  for (const auto& rp : reporting)
+    windows.push_back(window_for(rp.period, u.metadata.period_kind, u.metadata.period_months));
+  engine::RunContext ctx(data, u.params, u.metadata.code, options.want_records);
+  std::vector<Observation> out;
+  const CallStatus status =
+      options.isolate ? calculate_isolated(*u.plugin, ctx, windows, &out, options.limits)
+                      : u.plugin->calculate(ctx, windows, &out);
+  if (!status.ok) {
+    r.status = Status::kError;
+    r.message = status.message;
+    return;
+  }
+  if (out.size() != windows.size()) {
+    r.status = Status::kError;
+    r.message = fmt::format("the plugin returned {} observations for {} periods", out.size(),
+                            windows.size());
+    return;
+  }
+  for (size_t i = 0; i < windows.size(); ++i) {
+    engine::PeriodResult p;
+    p.label = windows[i].label;
+    p.start = windows[i].start;
+    p.end = windows[i].end;
+    p.from = windows[i].from;
+    p.to = windows[i].to;
+    p.observation = std::move(out[i]);
+    if (!options.want_records) {
+      p.observation.numerator_records = {};
+      p.observation.denominator_records = {};
+    }
+    p.target = target_for(u, p.label);
+    r.periods.push_back(std::move(p));
+  }
+  r.target = r.periods.back().target;
+}
+
+// Runs `work(i)` for i in [0, n) on up to `threads` threads.
+void parallel_for(size_t n, int threads, const std::function<void(size_t)>& work) {
+  const size_t workers =
+      std::min<size_t>(n, threads > 0 ? threads : std::max(1u, std::thread::hardware_concurrency()));
+  std::atomic<size_t> next{0};
+  auto loop = [&] {
+    for (size_t i = next++; i < n; i = next++) work(i);
+  };
+  std::vector<std::thread> pool;
+  for (size_t t = 1; t < workers; ++t) pool.emplace_back(loop);
+  loop();
+  for (auto& t : pool) t.join();
+}
+
+}  // namespace
+
+fs::path schema_directory() {
+  if (const char* env = std::getenv("SCORECARD_SCHEMA_DIR"); env && *env) return env;
+  const fs::path installed = fs::path(SCORECARD_INSTALL_DATA_DIR) / "datasets";
+  const fs::path source = fs::path(SCORECARD_SOURCE_DIR) / "indicators" / "datasets";
+  std::error_code ec;
+  if (fs::is_directory(source, ec)) return source;
+  return installed;
+}
+
+plugins::Registry load_registry(const config::Config& config, bool allow_unsafe) {
+  std::vector<fs::path> dirs = config.plugin_directories;
+  dirs.push_back(plugins::builtin_plugin_directory());
+  plugins::LoadPolicy policy;
+  policy.allow_unsafe = allow_unsafe;
+  policy.sha256 = config.sha256;
+  return plugins::Registry::discover(dirs, policy);
+}
+
+std::vector<PreparedUse> prepare(const config::Config& config, const plugins::Registry& registry) {
+  std::vector<PreparedUse> out;
+  std::map<std::string, config::Location> codes;
+  for (const auto& use : config.indicators) {
+    PreparedUse u;
+    u.use = use;
+    u.plugin = registry.find(use.id);
+    if (!u.plugin)
+      throw config::ConfigError(use.where, "no plugin exports indicator '" + use.id +
+                                               "' (`scorecard plugins list` shows what is "
+                                               "installed)");
+    u.metadata = with_overrides(u.plugin->metadata(), use);
+    for (const auto& p : u.metadata.parameters) u.params.set(p.name, p.default_value);
+    for (const auto& [name, raw] : use.params) {
+      const Parameter* declared = nullptr;
+      for (const auto& p : u.metadata.parameters)
+        if (p.name == name) declared = &p;
+      if (!declared)
+        throw config::ConfigError(raw.where, "indicator " + use.id + " has no parameter '" +
+                                                 name + "' (its parameters: " +
+                                                 names(u.metadata.parameters) + ")");
+      u.params.set(name, config::convert(raw, *declared));
+    }
+    auto [it, added] = codes.emplace(u.metadata.code, use.where);
+    if (!added)
+      throw config::ConfigError(use.where, "code '" + u.metadata.code + "' is already used at " +
+                                               it->second.str() +
+                                               ": give each use of an indicator its own code");
+    const CallStatus s = u.plugin->needs(u.params, &u.needs);
+    if (!s.ok) u.needs_error = s.message;
+    out.push_back(std::move(u));
+  }
+  return out;
+}
+
+Validation validate(const config::Config& config, const plugins::Registry& registry) {
+  const std::vector<PreparedUse> uses = prepare(config, registry);
+  const datasets::SchemaSet schemas = datasets::load_schemas(schema_directory());
+  Validation v;
+  StringPool pool;
+  v.data = datasets::load(load_options(config), requests_for(uses), schemas, pool);
+  for (const auto& u : uses)
+    if (std::string why =
+            unmet_need(u, v.data.tables, v.data.info, schemas, config.data_directory);
+        !why.empty())
+      v.problems.push_back(u.metadata.code + " (" + u.metadata.id + "): " + why);
+  return v;
+}
+
+engine::Scorecard run(const config::Config& config, const plugins::Registry& registry,
+                      const RunOptions& options) {
+  auto say = [&](const std::string& s) {
+    if (options.progress) options.progress(s);
+  };
+  engine::Scorecard card;
+  card.run_at = now_iso();
+  card.authority = config.authority;
+  card.period = options.period.period.label;
+  card.period_start = options.period.period.start;
+  card.period_end = options.period.period.end;
+  card.config_path = config.path.string();
+  card.config_hash = config.hash;
+
+  std::vector<PreparedUse> uses = prepare(config, registry);
+  if (options.only) {
+    std::vector<PreparedUse> kept;
+    for (auto& u : uses)
+      if (u.metadata.code == *options.only || u.metadata.id == *options.only) kept.push_back(u);
+    if (kept.empty()) throw UsageError("no indicator with code or id '" + *options.only + "'");
+    uses = {kept.front()};
+  }
+
+  say("reading data");
+  const auto read_start = std::chrono::steady_clock::now();
+  const datasets::SchemaSet schemas = datasets::load_schemas(schema_directory());
+  engine::RunData data;
+  data.authority = config.authority;
+  datasets::LoadResult loaded =
+      datasets::load(load_options(config), requests_for(uses), schemas, data.strings);
+  data.tables = std::move(loaded.tables);
+  card.data_to = loaded.latest_date;
+  card.data_quality = loaded.issues;
+  for (const auto& w : loaded.warnings) spdlog::warn("{}", w);
+  spdlog::info("read {} datasets ({:.1f} MB) in {:.2f} s; {} rows reported", data.tables.size(),
+               loaded.bytes_read / 1e6, seconds_since(read_start), loaded.issues.size());
+
+  const int history = options.history.value_or(config.history_quarters);
+  const auto reporting = periods::with_history(options.period, history);
+  card.indicators.resize(uses.size());
+  std::vector<size_t> computable;
+  for (size_t i = 0; i < uses.size(); ++i) {
+    card.indicators[i] = describe(uses[i]);
+    const std::string why =
+        unmet_need(uses[i], data.tables, loaded.info, schemas, config.data_directory);
+    if (!why.empty()) {
+      card.indicators[i].status = Status::kNotComputed;
+      card.indicators[i].message = why;
+      spdlog::warn("{} not computed: {}", uses[i].metadata.code, why);
+    } else {
+      computable.push_back(i);
+    }
+  }
+
+  say("computing " + std::to_string(computable.size()) + " indicators");
+  const auto compute_start = std::chrono::steady_clock::now();
+  std::atomic<size_t> done{0};
+  // Isolated plugins are forked one at a time: a fork while other threads hold locks (the
+  // logger's) could leave the child waiting for ever.
+  parallel_for(computable.size(), options.isolate ? 1 : options.threads, [&](size_t k) {
+    const size_t i = computable[k];
+    compute(uses[i], data, reporting, options, card.indicators[i]);
+    say(fmt::format("computed {} ({}/{})", uses[i].metadata.code, ++done, computable.size()));
+  });
+  spdlog::info("computed {} indicators x {} periods in {:.2f} s", computable.size(),
+               reporting.size(), seconds_since(compute_start));
+
+  rating::RatingOptions rating_options{config.small_numbers, config.suppress};
+  for (auto& ind : card.indicators)
+    if (ind.status == Status::kOk) rating::rate(ind, rating_options);
+  card.summary = rating::summarise(card.indicators);
+  return card;
+}
+
+}  // namespace scorecard::pipeline
