@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include <atomic>
+#include <boost/dll/runtime_symbol_info.hpp>
 #include <chrono>
 #include <cstdlib>
 #include <ctime>
@@ -218,11 +219,15 @@ void parallel_for(size_t n, int threads, const std::function<void(size_t)>& work
 
 fs::path schema_directory() {
   if (const char* env = std::getenv("SCORECARD_SCHEMA_DIR"); env && *env) return env;
-  const fs::path installed = fs::path(SCORECARD_INSTALL_DATA_DIR) / "datasets";
-  const fs::path source = fs::path(SCORECARD_SOURCE_DIR) / "indicators" / "datasets";
   std::error_code ec;
+  const fs::path exe = boost::dll::program_location(ec);
+  if (!ec) {
+    const fs::path beside = exe.parent_path().parent_path() / SCORECARD_DATA_RELATIVE_DIR / "datasets";
+    if (fs::is_directory(beside, ec)) return beside;
+  }
+  const fs::path source = fs::path(SCORECARD_SOURCE_DIR) / "indicators" / "datasets";
   if (fs::is_directory(source, ec)) return source;
-  return installed;
+  return fs::path(SCORECARD_INSTALL_DATA_DIR) / "datasets";
 }
 
 plugins::Registry load_registry(const config::Config& config, bool allow_unsafe) {

@@ -1,0 +1,88 @@
+// cli: the scorecard command. Parses the command line and hands each command to the stages.
+// Exit codes (docs/cli.md): 0 ok; 1 ran, but some indicators not computed or in error (or a
+// plugin was refused); 2 bad usage or configuration; 3 bad data.
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <iostream>
+
+#include "core/cli/commands.hpp"
+
+int main(int argc, char** argv) {
+  using namespace scorecard::cli;
+  CLI::App app{
+      "scorecard: children's-services performance indicators from your own record-level data.\n"
+      "Exit codes: 0 ok; 1 some indicators not computed or in error; 2 bad usage or "
+      "configuration; 3 bad data."};
+  app.set_version_flag("--version", std::string("scorecard ") + SCORECARD_SDK_VERSION);
+  app.require_subcommand(1);
+  std::string log_level = "info";
+  app.add_option("--log-level", log_level, "trace, debug, info, warn, error or off")
+      ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "off"}))
+      ->capture_default_str();
+
+  RunArgs run;
+  auto* run_cmd = app.add_subcommand("run", "compute the scorecard and write its reports");
+  add_run_options(run_cmd, run);
+  run_cmd->add_option("--out", run.out, "where the reports go")->capture_default_str();
+  run_cmd->add_option("--history-db", run.history_db,
+                      "the SQLite history store (default: report.history_db, else OUT/history.sqlite)");
+  run_cmd->add_flag("--no-html", run.no_html, "skip scorecard.html");
+  run_cmd->add_flag("--no-xlsx", run.no_xlsx, "skip scorecard.xlsx");
+
+  ValidateArgs validate;
+  auto* validate_cmd =
+      app.add_subcommand("validate", "check the configuration and the data against every need");
+  validate_cmd->add_option("--config", validate.config, "scorecard.yaml")->required();
+  validate_cmd->add_flag("--allow-unsafe-plugins", validate.allow_unsafe,
+                         "load plugins others can write");
+
+  auto* plugins_cmd = app.add_subcommand("plugins", "list or check indicator plugins");
+  plugins_cmd->require_subcommand(1);
+  PluginsListArgs list;
+  auto* list_cmd = plugins_cmd->add_subcommand("list", "what was found, versions, ABI, indicators");
+  list_cmd->add_option("--plugin-dir", list.dirs, "a directory to search (besides the built-in one)");
+  list_cmd->add_flag("--json", list.json, "machine-readable output");
+  list_cmd->add_flag("--allow-unsafe-plugins", list.allow_unsafe, "load plugins others can write");
+  std::string check_file;
+  bool check_unsafe = false;
+  auto* check_cmd = plugins_cmd->add_subcommand("check", "load one plugin and report, without running it");
+  check_cmd->add_option("file", check_file, "the plugin .so")->required();
+  check_cmd->add_flag("--allow-unsafe-plugins", check_unsafe, "load plugins others can write");
+
+  ExplainArgs explain;
+  auto* explain_cmd = app.add_subcommand(
+      "explain", "list the records behind an indicator's numerator and denominator");
+  explain_cmd->add_option("indicator", explain.indicator, "the indicator's code or id")->required();
+  add_run_options(explain_cmd, explain.run);
+
+  DemoArgs demo;
+  auto* demo_cmd = app.add_subcommand("demo-data", "write a synthetic authority's data");
+  demo_cmd->add_option("--out", demo.out, "the data directory to write")->required();
+  demo_cmd->add_option("--children", demo.children, "children ever looked after")
+      ->check(CLI::Range(0L, 100000000L))
+      ->capture_default_str();
+  demo_cmd->add_option("--seed", demo.seed, "random seed")->capture_default_str();
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? 0 : kExitUsage;
+  }
+
+  auto logger = spdlog::stderr_color_mt("scorecard");
+  logger->set_pattern("%^%l%$: %v");
+  spdlog::set_default_logger(logger);
+  spdlog::set_level(spdlog::level::from_str(log_level));
+
+  if (*run_cmd) return command_run(run);
+  if (*validate_cmd) return command_validate(validate);
+  if (*list_cmd) return command_plugins_list(list);
+  if (*check_cmd) return command_plugins_check(check_file, check_unsafe);
+  if (*explain_cmd) return command_explain(explain);
+  if (*demo_cmd) return command_demo(demo);
+  return kExitUsage;
+}
