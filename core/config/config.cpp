@@ -1,0 +1,170 @@
+#include "core/config/config.hpp"
+
+#include <cctype>
+#include <cstdint>
+#include <cstdio>
+#include <limits>
+
+#include "core/config/indicator_list.hpp"
+#include "core/config/yaml_reading.hpp"
+#include "core/periods/periods.hpp"
+
+namespace scorecard::config {
+namespace fs = std::filesystem;
+
+std::string Location::str() const {
+  if (line <= 0) return file;
+  return file + ":" + std::to_string(line) + ":" + std::to_string(column);
+}
+
+ConfigError::ConfigError(const Location& where, const std::string& message)
+    : std::runtime_error(where.str() + ": " + message), where(where), message(message) {}
+
+const char* to_string(OnError e) { return e == OnError::kReport ? "report" : "fail"; }
+const char* to_string(Isolation i) { return i == Isolation::kProcess ? "process" : "none"; }
+
+std::optional<double> Target::for_period(const std::string& label) const {
+  if (auto it = by_period.find(label); it != by_period.end()) return it->second;
+  if (!by_period.empty()) {
+    try {
+      const std::string canonical = periods::parse(label).period.label;
+      if (auto it = by_period.find(canonical); it != by_period.end()) return it->second;
+    } catch (const periods::PeriodError&) {
+      // Not a period label: only the single value can apply.
+    }
+  }
+  return value;
+}
+
+namespace {
+
+constexpr const char* kTopExpected = "a mapping with authority, data and indicators";
+
+void read_authority(const Field& f, const fs::path& base, Config& c) {
+  const Mapping m(f, "in authority",
+                  "a mapping with name, code, population_0_17, postcode_centroids");
+  m.allow_only({"name", "code", "population_0_17", "postcode_centroids"});
+  c.authority.name = read_text(m.require("name"));
+  if (const Field* code = m.find("code")) c.authority.code = read_text(*code);
+  if (const Field* p = m.find("population_0_17"))
+    c.authority.population_0_17 =
+        read_number(*p, "a number of children (0 or more)", [](double v) { return v >= 0; });
+  if (const Field* p = m.find("postcode_centroids")) c.postcode_centroids = read_path(*p, base);
+}
+
+bool is_sha256(const std::string& text) {
+  if (text.size() != 64) return false;
+  for (char ch : text)
+    if (!std::isxdigit(static_cast<unsigned char>(ch))) return false;
+  return true;
+}
+
+void read_sha256(const Field& f, Config& c) {
+  if (f.blank()) return;
+  const Mapping m(f, "in plugins.sha256", "a mapping of plugin file name to SHA-256 digest");
+  for (const Field& entry : m.fields()) {
+    std::string digest = entry.value.IsScalar() ? entry.value.Scalar() : "";
+    if (!is_sha256(digest)) fail_expected(entry, "a SHA-256 digest (64 hexadecimal digits)");
+    for (char& ch : digest) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    c.sha256[entry.key] = digest;
+  }
+}
+
+void read_plugins(const Field& f, const fs::path& base, Config& c) {
+  if (f.blank()) return;
+  const Mapping m(f, "in plugins",
+                  "a mapping with directories, isolation, timeout_s, memory_mb, sha256");
+  m.allow_only({"directories", "isolation", "timeout_s", "memory_mb", "sha256"});
+  if (const Field* d = m.find("directories")) {
+    for (const auto& text : read_texts(*d)) {
+      const fs::path p(text);
+      c.plugin_directories.push_back((p.is_absolute() ? p : base / p).lexically_normal());
+    }
+  }
+  if (const Field* i = m.find("isolation"))
+    c.isolation =
+        read_choice(*i, std::vector<std::pair<std::string, Isolation>>{
+                            {"none", Isolation::kNone}, {"process", Isolation::kProcess}});
+  if (const Field* t = m.find("timeout_s"))
+    c.timeout_s = read_number(*t, "a number of seconds above 0", [](double v) { return v > 0; });
+  if (const Field* mb = m.find("memory_mb"))
+    c.memory_mb = static_cast<long>(read_whole(*mb, "a whole number of megabytes above 0", 1,
+                                               std::numeric_limits<int32_t>::max()));
+  if (const Field* s = m.find("sha256")) read_sha256(*s, c);
+}
+
+void read_columns(const Field& f, Config& c) {
+  if (f.blank()) return;
+  const Mapping datasets(f, "in data.columns",
+                         "a mapping of dataset to { DfE column name: local column name }");
+  for (const Field& dataset : datasets.fields()) {
+    auto& renames = c.renames[dataset.key];
+    if (dataset.blank()) continue;
+    const Mapping columns(dataset, "in data.columns." + dataset.key,
+                          "a mapping of DfE column name to local column name");
+    for (const Field& column : columns.fields()) renames[column.key] = read_text(column);
+  }
+}
+
+void read_data(const Field& f, const fs::path& base, Config& c) {
+  const Mapping m(f, "in data", "a mapping with directory, columns, on_error");
+  m.allow_only({"directory", "columns", "on_error"});
+  c.data_directory = read_path(m.require("directory"), base);
+  if (const Field* columns = m.find("columns")) read_columns(*columns, c);
+  if (const Field* e = m.find("on_error"))
+    c.on_error = read_choice(*e, std::vector<std::pair<std::string, OnError>>{
+                                     {"fail", OnError::kFail}, {"report", OnError::kReport}});
+}
+
+void read_report(const Field& f, const fs::path& base, Config& c) {
+  if (f.blank()) return;
+  const Mapping m(f, "in report",
+                  "a mapping with history_quarters, small_numbers, suppress, history_db");
+  m.allow_only({"history_quarters", "small_numbers", "suppress", "history_db"});
+  if (const Field* h = m.find("history_quarters"))
+    c.history_quarters = static_cast<int>(read_whole(*h, "a whole number from 0 to 40", 0, 40));
+  if (const Field* s = m.find("small_numbers"))
+    c.small_numbers = static_cast<int>(
+        read_whole(*s, "a whole number (0 or more)", 0, std::numeric_limits<int32_t>::max()));
+  if (const Field* s = m.find("suppress")) c.suppress = read_flag(*s);
+  if (const Field* db = m.find("history_db")) c.history_db = read_path(*db, base);
+}
+
+// FNV-1a 64 over each text, each preceded by its length so that moving text from one file to
+// the next changes the digest.
+std::string digest(const std::vector<std::string>& texts) {
+  uint64_t h = 14695981039346656037ull;
+  auto add = [&h](unsigned char byte) {
+    h ^= byte;
+    h *= 1099511628211ull;
+  };
+  for (const auto& text : texts) {
+    for (int shift = 0; shift < 64; shift += 8)
+      add(static_cast<unsigned char>(text.size() >> shift));
+    for (char ch : text) add(static_cast<unsigned char>(ch));
+  }
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(h));
+  return hex;
+}
+
+}  // namespace
+
+Config load(const fs::path& file) {
+  const Document doc = read_document(file.string(), std::nullopt, kTopExpected);
+  Config c;
+  c.path = doc.absolute;
+  const fs::path base = doc.directory();
+  std::vector<std::string> texts{doc.text};
+  const Mapping top(doc, "at the top level", kTopExpected);
+  top.allow_only({"authority", "plugins", "data", "indicators", "report"});
+  read_authority(top.require("authority"), base, c);
+  if (const Field* p = top.find("plugins")) read_plugins(*p, base, c);
+  read_data(top.require("data"), base, c);
+  c.indicators = read_indicators(top.require("indicators"), doc, texts);
+  if (const Field* r = top.find("report")) read_report(*r, base, c);
+  c.hash = digest(texts);
+  return c;
+}
+
+}  // namespace scorecard::config

@@ -1,0 +1,116 @@
+// config: reads scorecard.yaml (and the indicator sets it includes) into a Config.
+// In: the YAML file. Out: Config, every path made absolute, every key checked; an error
+// names the file, line and column and what was expected. docs/configuration.md lists the keys.
+#pragma once
+
+#include <yaml-cpp/yaml.h>
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "core/engine/result.hpp"
+#include "scorecard/sdk.hpp"
+
+namespace scorecard::config {
+
+// Where a value was written, for messages: "scorecard.yaml:12:5". `file` is the path as the
+// user gave it (the configuration) or as the including file names it, joined to that file's
+// folder (an included set), so a message points at a file the analyst can open.
+struct Location {
+  std::string file;
+  int line = 0;    // 1-based; 0 when the message is about the whole file
+  int column = 0;  // 1-based
+  // "file:line:column", or "file" alone when line is 0.
+  std::string str() const;
+};
+
+// A configuration mistake. what() is the whole message, starting with the location.
+class ConfigError : public std::runtime_error {
+ public:
+  ConfigError(const Location& where, const std::string& message);
+  Location where;
+  std::string message;  // what() without the location
+};
+
+// A parameter value as written, converted once the indicator's declared type is known.
+struct RawParam {
+  YAML::Node node;
+  Location where;      // the value (the key's location when the value is blank)
+  Location key_where;  // the parameter's name, for "unknown parameter"
+};
+
+struct Target {
+  std::optional<double> value;              // one target for every period (`default:` in a map)
+  std::map<std::string, double> by_period;  // "2018-19 Q3" -> target (a profiled target)
+  // The target for the period labelled `label` ("2018-19 Q3"; "2018/19 Q3" is the same
+  // period): its own value when profiled, else the single value, else none.
+  std::optional<double> for_period(const std::string& label) const;
+};
+
+// One `use:` of an indicator (or one entry of an included set), after merging every later
+// entry with the same key into it.
+struct IndicatorUse {
+  std::string id;
+  std::string set;  // the indicator set it came from ("" when written in the config itself)
+  std::optional<std::string> code, name, description, theme;
+  std::optional<Polarity> polarity;
+  std::optional<int> decimals;
+  std::map<std::string, RawParam> params;
+  std::optional<Target> target;
+  std::optional<engine::Tolerance> tolerance;
+  std::map<std::string, double> benchmarks;       // "england", "statistical_neighbours", "region"
+  std::map<std::string, std::string> commentary;  // period label (canonical) -> text
+  Location where;                                 // the entry that names the id
+
+  // What names this use in merges and outputs: its code when written, else its id.
+  const std::string& key() const { return code ? *code : id; }
+};
+
+enum class OnError { kFail, kReport };
+enum class Isolation { kNone, kProcess };
+
+const char* to_string(OnError e);
+const char* to_string(Isolation i);
+
+struct Config {
+  std::filesystem::path path;  // the configuration file, absolute
+  std::string hash;            // hex digest of the config and every included file's text
+  Authority authority;
+  std::optional<std::filesystem::path> postcode_centroids;
+  // plugins:
+  std::vector<std::filesystem::path> plugin_directories;
+  Isolation isolation = Isolation::kNone;
+  double timeout_s = 60;
+  long memory_mb = 4096;
+  std::map<std::string, std::string> sha256;  // plugin file name -> expected hex digest
+  // data:
+  std::filesystem::path data_directory;
+  std::map<std::string, std::map<std::string, std::string>>
+      renames;  // dataset -> DfE name -> local
+  OnError on_error = OnError::kFail;
+  // indicators, in the order the board reads them, includes expanded:
+  std::vector<IndicatorUse> indicators;
+  // report:
+  int history_quarters = 8;
+  int small_numbers = 5;
+  bool suppress = false;
+  std::optional<std::filesystem::path> history_db;
+};
+
+// Reads and checks the configuration. Throws ConfigError.
+Config load(const std::filesystem::path& file);
+
+// The value of a parameter as the indicator declares it; throws ConfigError naming the
+// parameter, the location and the expected type.
+ParamValue convert(const RawParam& raw, const Parameter& declared);
+
+// The parameters of one use: every parameter the indicator declares, at its default unless
+// the use sets it (converted with convert()). Throws ConfigError at the parameter's name for
+// a parameter the indicator does not declare, suggesting the nearest declared name.
+Parameters parameters(const IndicatorUse& use, const Metadata& declared);
+
+}  // namespace scorecard::config
