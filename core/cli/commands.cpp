@@ -97,13 +97,14 @@ int exit_code_for(const engine::Scorecard& card) {
 std::string summary_line(const engine::Scorecard& card) {
   const engine::RagSummary& s = card.summary.front();
   return fmt::format("{} indicators: {} green, {} amber, {} red, {} not rated, {} not computed",
-                     card.indicators.size(), s.green, s.amber, s.red, s.not_rated,
-                     s.not_computed);
+                     card.indicators.size(), s.green, s.amber, s.red, s.not_rated, s.not_computed);
 }
 
 json describe(const Metadata& m) {
   json params = json::array();
-  for (const auto& p : m.parameters) params.push_back({{"name", p.name}, {"type", to_string(p.type)}, {"description", p.description}});
+  for (const auto& p : m.parameters)
+    params.push_back(
+        {{"name", p.name}, {"type", to_string(p.type)}, {"description", p.description}});
   json needs = json::array();
   for (const auto& n : m.needs) {
     json cols = json::array();
@@ -154,7 +155,8 @@ void print(const plugins::PluginFile& f) {
     for (const auto& n : m.needs) {
       std::vector<std::string> cols;
       for (const auto& c : n.columns) cols.push_back(c.name);
-      needs.push_back(fmt::format("{}{}({})", n.dataset, n.optional ? "?" : "", fmt::join(cols, ", ")));
+      needs.push_back(
+          fmt::format("{}{}({})", n.dataset, n.optional ? "?" : "", fmt::join(cols, ", ")));
     }
     std::cout << fmt::format("  {:<32} {:<8} {:<15} {:<17} needs {}\n", m.id, m.code,
                              to_string(m.unit), to_string(m.polarity), fmt::join(needs, "; "));
@@ -190,16 +192,18 @@ int command_run(const RunArgs& args) {
     if (options.progress) std::cerr << "\r\033[K";
     reports::ReportOptions ro;
     ro.out_dir = args.out;
-    if (!args.history_db.empty()) ro.history_db = fs::path(args.history_db);
-    else if (cfg.history_db) ro.history_db = *cfg.history_db;
+    if (!args.history_db.empty())
+      ro.history_db = fs::path(args.history_db);
+    else if (cfg.history_db)
+      ro.history_db = *cfg.history_db;
     ro.html = !args.no_html;
     ro.xlsx = !args.no_xlsx;
     const auto written = reports::write_reports(card, ro);
     std::cout << cfg.authority.name << ", " << card.period << ": " << summary_line(card) << "\n";
     for (const auto& ind : card.indicators)
       if (ind.status != engine::Status::kOk)
-        std::cout << "  " << ind.code << " " << engine::to_string(ind.status) << ": "
-                  << ind.message << "\n";
+        std::cout << "  " << ind.code << " " << engine::to_string(ind.status) << ": " << ind.message
+                  << "\n";
     for (const auto& f : written) std::cout << "wrote " << f.string() << "\n";
     return exit_code_for(card);
   });
@@ -211,14 +215,15 @@ int command_validate(const ValidateArgs& args) {
     const plugins::Registry registry = registry_for(cfg, args.allow_unsafe);
     const pipeline::Validation v = pipeline::validate(cfg, registry);
     for (const auto& [name, info] : v.data.info)
-      std::cout << fmt::format("{}: {} rows from {} file(s)", name, info.rows_read, info.files.size())
+      std::cout << fmt::format("{}: {} rows from {} file(s)", name, info.rows_read,
+                               info.files.size())
                 << (info.rejected ? fmt::format(", {} rows reported", info.rejected) : "") << "\n";
     for (const auto& w : v.data.warnings) std::cout << "warning: " << w << "\n";
     for (const auto& i : v.data.issues) std::cout << "reported: " << i.message << "\n";
     for (const auto& p : v.problems) std::cout << "not computable: " << p << "\n";
-    std::cout << (v.problems.empty() ? "configuration and data meet every indicator's needs\n"
-                                     : fmt::format("{} indicator(s) cannot be computed\n",
-                                                   v.problems.size()));
+    std::cout << (v.problems.empty()
+                      ? "configuration and data meet every indicator's needs\n"
+                      : fmt::format("{} indicator(s) cannot be computed\n", v.problems.size()));
     return v.problems.empty() ? kExitOk : kExitIncomplete;
   });
 }
@@ -296,10 +301,10 @@ int command_demo(const DemoArgs& args) {
     const auto written = demo::write_demo_data(args.out, o);
     std::uintmax_t bytes = 0;
     for (const auto& d : written) bytes += d.bytes;
-    std::cout << fmt::format("wrote {} datasets ({:.1f} MB) for {} children to {}; population aged "
-                             "0-17 for the config: {}\n",
-                             written.size(), bytes / 1e6, args.children, args.out,
-                             demo::demo_population(o));
+    std::cout << fmt::format(
+        "wrote {} datasets ({:.1f} MB) for {} children to {}; population aged "
+        "0-17 for the config: {}\n",
+        written.size(), bytes / 1e6, args.children, args.out, demo::demo_population(o));
     return kExitOk;
   });
 }

@@ -27,8 +27,9 @@ int main(int argc, char** argv) {
   auto* run_cmd = app.add_subcommand("run", "compute the scorecard and write its reports");
   add_run_options(run_cmd, run);
   run_cmd->add_option("--out", run.out, "where the reports go")->capture_default_str();
-  run_cmd->add_option("--history-db", run.history_db,
-                      "the SQLite history store (default: report.history_db, else OUT/history.sqlite)");
+  run_cmd->add_option(
+      "--history-db", run.history_db,
+      "the SQLite history store (default: report.history_db, else OUT/history.sqlite)");
   run_cmd->add_flag("--no-html", run.no_html, "skip scorecard.html");
   run_cmd->add_flag("--no-xlsx", run.no_xlsx, "skip scorecard.xlsx");
 
@@ -43,12 +44,14 @@ int main(int argc, char** argv) {
   plugins_cmd->require_subcommand(1);
   PluginsListArgs list;
   auto* list_cmd = plugins_cmd->add_subcommand("list", "what was found, versions, ABI, indicators");
-  list_cmd->add_option("--plugin-dir", list.dirs, "a directory to search (besides the built-in one)");
+  list_cmd->add_option("--plugin-dir", list.dirs,
+                       "a directory to search (besides the built-in one)");
   list_cmd->add_flag("--json", list.json, "machine-readable output");
   list_cmd->add_flag("--allow-unsafe-plugins", list.allow_unsafe, "load plugins others can write");
   std::string check_file;
   bool check_unsafe = false;
-  auto* check_cmd = plugins_cmd->add_subcommand("check", "load one plugin and report, without running it");
+  auto* check_cmd =
+      plugins_cmd->add_subcommand("check", "load one plugin and report, without running it");
   check_cmd->add_option("file", check_file, "the plugin .so")->required();
   check_cmd->add_flag("--allow-unsafe-plugins", check_unsafe, "load plugins others can write");
 

@@ -14,7 +14,7 @@ namespace scorecard::engine {
 enum class Status { kOk, kNotComputed, kError };
 enum class Rag { kNone, kGreen, kAmber, kRed };  // kNone: neutral polarity, no target, no value
 enum class Direction { kNone, kImproving, kDeclining, kUnchanged };  // kNone: nothing to compare
-enum class Comparison { kNone, kBetter, kWorse, kSame };  // against a benchmark
+enum class Comparison { kNone, kBetter, kWorse, kSame };             // against a benchmark
 
 struct Tolerance {
   double value = 0;
@@ -29,9 +29,9 @@ struct BenchmarkResult {
 
 // One indicator in one period, rated.
 struct PeriodResult {
-  std::string label;  // "2018-19 Q3"
-  Date start, end;    // the reporting period
-  Date from, to;      // the window the indicator read
+  std::string label;        // "2018-19 Q3"
+  Date start, end;          // the reporting period
+  Date from, to;            // the window the indicator read
   Observation observation;  // numerator, denominator, value, breakdowns, notes (records empty)
   std::optional<double> target;
   Rag rag = Rag::kNone;
@@ -51,12 +51,12 @@ struct IndicatorResult {
   int decimals = 1;
   std::optional<double> target;  // the reporting period's target
   std::optional<Tolerance> tolerance;
-  std::map<std::string, double> benchmarks;      // as configured
+  std::map<std::string, double> benchmarks;       // as configured
   std::map<std::string, std::string> commentary;  // period label -> text
   std::string plugin_file, plugin_version, indicator_version;
   std::map<std::string, std::string> params;  // name -> value as text, for the audit trail
   Status status = Status::kOk;
-  std::string message;  // why not computed / the error
+  std::string message;                // why not computed / the error
   std::vector<PeriodResult> periods;  // oldest first; the reporting period last
 };
 
@@ -76,8 +76,8 @@ struct RagSummary {
 struct Scorecard {
   static constexpr const char* kSchemaVersion = "1.0.0";
   Authority authority;
-  std::string run_at;       // ISO 8601 UTC, when the run started
-  std::string period;       // the reporting period's label
+  std::string run_at;  // ISO 8601 UTC, when the run started
+  std::string period;  // the reporting period's label
   Date period_start, period_end;
   std::optional<Date> data_to;  // the latest date seen in the data
   std::string config_path, config_hash;

@@ -17,7 +17,8 @@ const CareIndex& RunData::care() const {
     if (!episodes) return;
     care_ = std::make_unique<CareIndex>(CareIndex::build(*episodes, find("header"), strings));
   });
-  if (!care_) throw std::runtime_error("the episodes dataset is not loaded, so there is no care index");
+  if (!care_)
+    throw std::runtime_error("the episodes dataset is not loaded, so there is no care index");
   return *care_;
 }
 

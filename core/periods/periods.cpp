@@ -73,8 +73,7 @@ ReportingPeriod parse(std::string_view text) {
 ReportingPeriod previous(const ReportingPeriod& p, int n) {
   const Date start = p.period.start;
   switch (p.length) {
-    case Length::kYear:
-      return year(reporting_year_start(start).year() - n);
+    case Length::kYear: return year(reporting_year_start(start).year() - n);
     case Length::kQuarter: {
       const Date s = start.add_months(-3 * n);
       const int first = reporting_year_start(s).year();
@@ -85,8 +84,7 @@ ReportingPeriod previous(const ReportingPeriod& p, int n) {
       const Date s = start.add_months(-n);
       return month(s.year(), s.month());
     }
-    case Length::kAsAt:
-      return as_at(p.period.end.add_months(-3 * n));
+    case Length::kAsAt: return as_at(p.period.end.add_months(-3 * n));
   }
   return p;
 }
@@ -103,9 +101,7 @@ ReportingPeriod same_period_last_year(const ReportingPeriod& p) {
 
 std::vector<ReportingPeriod> with_history(const ReportingPeriod& p, int history) {
   int back = history < 0 ? 0 : history;
-  const int to_last_year = p.length == Length::kYear    ? 1
-                           : p.length == Length::kMonth ? 12
-                                                        : 4;
+  const int to_last_year = p.length == Length::kYear ? 1 : p.length == Length::kMonth ? 12 : 4;
   if (back < to_last_year && history > 0) back = to_last_year;
   std::vector<ReportingPeriod> out;
   for (int n = back; n >= 1; --n) out.push_back(previous(p, n));

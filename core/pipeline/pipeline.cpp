@@ -12,7 +12,7 @@
 #include <thread>
 
 #include "core/engine/run_context.hpp"
-#include "core/pipeline/isolation.hpp"
+#include "core/plugins/isolation.hpp"
 #include "core/rating/rating.hpp"
 
 namespace scorecard::pipeline {
@@ -120,7 +120,8 @@ std::string unmet_need(const PreparedUse& u, const Tables& tables,
         std::string found;
         auto info = info_by_dataset.find(need.dataset);
         if (info != info_by_dataset.end())
-          found = fmt::format(" (its columns: {})", fmt::join(info->second.available_columns, ", "));
+          found =
+              fmt::format(" (its columns: {})", fmt::join(info->second.available_columns, ", "));
         return "needs column " + col.name + " in dataset '" + need.dataset + "'" + found;
       }
     }
@@ -170,7 +171,7 @@ void compute(const PreparedUse& u, const engine::RunData& data,
   engine::RunContext ctx(data, u.params, u.metadata.code, options.want_records);
   std::vector<Observation> out;
   const CallStatus status =
-      options.isolate ? calculate_isolated(*u.plugin, ctx, windows, &out, options.limits)
+      options.isolate ? plugins::calculate_isolated(*u.plugin, ctx, windows, &out, options.limits)
                       : u.plugin->calculate(ctx, windows, &out);
   if (!status.ok) {
     r.status = Status::kError;
@@ -203,8 +204,8 @@ void compute(const PreparedUse& u, const engine::RunData& data,
 
 // Runs `work(i)` for i in [0, n) on up to `threads` threads.
 void parallel_for(size_t n, int threads, const std::function<void(size_t)>& work) {
-  const size_t workers =
-      std::min<size_t>(n, threads > 0 ? threads : std::max(1u, std::thread::hardware_concurrency()));
+  const size_t workers = std::min<size_t>(
+      n, threads > 0 ? threads : std::max(1u, std::thread::hardware_concurrency()));
   std::atomic<size_t> next{0};
   auto loop = [&] {
     for (size_t i = next++; i < n; i = next++) work(i);
@@ -222,7 +223,8 @@ fs::path schema_directory() {
   std::error_code ec;
   const fs::path exe = boost::dll::program_location(ec);
   if (!ec) {
-    const fs::path beside = exe.parent_path().parent_path() / SCORECARD_DATA_RELATIVE_DIR / "datasets";
+    const fs::path beside =
+        exe.parent_path().parent_path() / SCORECARD_DATA_RELATIVE_DIR / "datasets";
     if (fs::is_directory(beside, ec)) return beside;
   }
   const fs::path source = fs::path(SCORECARD_SOURCE_DIR) / "indicators" / "datasets";
@@ -257,9 +259,9 @@ std::vector<PreparedUse> prepare(const config::Config& config, const plugins::Re
       for (const auto& p : u.metadata.parameters)
         if (p.name == name) declared = &p;
       if (!declared)
-        throw config::ConfigError(raw.where, "indicator " + use.id + " has no parameter '" +
-                                                 name + "' (its parameters: " +
-                                                 names(u.metadata.parameters) + ")");
+        throw config::ConfigError(raw.where,
+                                  "indicator " + use.id + " has no parameter '" + name +
+                                      "' (its parameters: " + names(u.metadata.parameters) + ")");
       u.params.set(name, config::convert(raw, *declared));
     }
     auto [it, added] = codes.emplace(u.metadata.code, use.where);
@@ -281,8 +283,7 @@ Validation validate(const config::Config& config, const plugins::Registry& regis
   StringPool pool;
   v.data = datasets::load(load_options(config), requests_for(uses), schemas, pool);
   for (const auto& u : uses)
-    if (std::string why =
-            unmet_need(u, v.data.tables, v.data.info, schemas, config.data_directory);
+    if (std::string why = unmet_need(u, v.data.tables, v.data.info, schemas, config.data_directory);
         !why.empty())
       v.problems.push_back(u.metadata.code + " (" + u.metadata.id + "): " + why);
   return v;

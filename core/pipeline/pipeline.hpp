@@ -14,7 +14,7 @@
 #include "core/datasets/datasets.hpp"
 #include "core/engine/result.hpp"
 #include "core/periods/periods.hpp"
-#include "core/pipeline/isolation.hpp"
+#include "core/plugins/isolation.hpp"
 #include "core/plugins/loader.hpp"
 
 namespace scorecard::pipeline {
@@ -38,12 +38,12 @@ struct PreparedUse {
 
 struct RunOptions {
   periods::ReportingPeriod period;
-  std::optional<int> history;     // periods of history; default from report.history_quarters
-  bool want_records = false;      // keep record ids (explain)
+  std::optional<int> history;       // periods of history; default from report.history_quarters
+  bool want_records = false;        // keep record ids (explain)
   std::optional<std::string> only;  // compute just this code or id (explain)
-  int threads = 0;                // 0: the machine's cores
-  bool isolate = false;           // evaluate each plugin in a child process
-  IsolationLimits limits;         // for isolate
+  int threads = 0;                  // 0: the machine's cores
+  bool isolate = false;             // evaluate each plugin in a child process
+  plugins::IsolationLimits limits;  // for isolate
   std::function<void(const std::string&)> progress;  // told about each stage and indicator
 };
 

@@ -71,8 +71,8 @@ std::string policy_problem(const fs::path& file, const LoadPolicy& policy) {
         return p.string() + " can be written by users other than its owner " +
                "(chmod go-w it, or pass --allow-unsafe-plugins)";
       if (st.st_uid != 0 && st.st_uid != geteuid())
-        return p.string() + " is owned by neither root nor the user running scorecard " +
-               "(uid " + std::to_string(st.st_uid) + "; pass --allow-unsafe-plugins to load it)";
+        return p.string() + " is owned by neither root nor the user running scorecard " + "(uid " +
+               std::to_string(st.st_uid) + "; pass --allow-unsafe-plugins to load it)";
     }
   }
   auto pin = policy.sha256.find(file.filename().string());
@@ -170,8 +170,7 @@ PluginFile load_file(const fs::path& file, const LoadPolicy& policy) {
 
   auto library = std::make_shared<boost::dll::shared_library>();
   boost::dll::fs::error_code ec;
-  library->load(file, ec,
-                boost::dll::load_mode::rtld_now | boost::dll::load_mode::rtld_local);
+  library->load(file, ec, boost::dll::load_mode::rtld_now | boost::dll::load_mode::rtld_local);
   if (ec) return fail(FileStatus::kLoadFailed, "cannot load: " + loader_reason(file));
   if (!library->has(SCORECARD_ENTRY_POINT_NAME))
     return fail(FileStatus::kNotAPlugin,
@@ -191,8 +190,8 @@ PluginFile load_file(const fs::path& file, const LoadPolicy& policy) {
   pf.library_name = d->library_name ? d->library_name : "";
   pf.library_version = d->library_version ? d->library_version : "";
   for (size_t i = 0; i < d->indicator_count; ++i) {
-    auto loaded = std::make_shared<LoadedIndicator>(library, &d->indicators[i], file,
-                                                    pf.library_version);
+    auto loaded =
+        std::make_shared<LoadedIndicator>(library, &d->indicators[i], file, pf.library_version);
     std::string error;
     if (!loaded->initialise(&error)) return fail(FileStatus::kError, error);
     pf.indicators.push_back(std::move(loaded));

@@ -39,9 +39,8 @@ const char* to_string(FileStatus s);
 // this object (or any instance it created) lives.
 class LoadedIndicator {
  public:
-  LoadedIndicator(std::shared_ptr<boost::dll::shared_library> library,
-                  const IndicatorEntry* entry, std::filesystem::path file,
-                  std::string library_version);
+  LoadedIndicator(std::shared_ptr<boost::dll::shared_library> library, const IndicatorEntry* entry,
+                  std::filesystem::path file, std::string library_version);
 
   // Creates the instance and reads its metadata; false with `error` set when either fails.
   bool initialise(std::string* error);

@@ -37,8 +37,9 @@ Rag rag(std::optional<double> value, std::optional<double> target,
   if (polarity == Polarity::kNeutral || !value || !target) return Rag::kNone;
   if (better(*value, *target, polarity, decimals) >= 0) return Rag::kGreen;
   double allowed = 0;
-  if (tolerance) allowed = tolerance->relative ? std::fabs(*target) * tolerance->value / 100.0
-                                               : tolerance->value;
+  if (tolerance)
+    allowed =
+        tolerance->relative ? std::fabs(*target) * tolerance->value / 100.0 : tolerance->value;
   if (allowed <= 0) return Rag::kRed;
   const double gap = std::fabs(rounded(*value, decimals) - *target);
   return gap <= allowed + 1e-9 ? Rag::kAmber : Rag::kRed;
@@ -53,8 +54,7 @@ Direction direction(std::optional<double> now, std::optional<double> before, Pol
                                                        : Direction::kDeclining;
 }
 
-Comparison compare(std::optional<double> value, double benchmark, Polarity polarity,
-                   int decimals) {
+Comparison compare(std::optional<double> value, double benchmark, Polarity polarity, int decimals) {
   if (!value) return Comparison::kNone;
   if (rounded(*value, decimals) == rounded(benchmark, decimals)) return Comparison::kSame;
   if (polarity == Polarity::kNeutral) return Comparison::kNone;
@@ -111,11 +111,13 @@ void rate(engine::IndicatorResult& ind, const RatingOptions& options) {
     const Observation& o = p.observation;
     p.rag = rag(o.value, p.target, ind.tolerance, ind.polarity, ind.decimals);
     if (i > 0)
-      p.vs_previous = direction(o.value, periods[i - 1].observation.value, ind.polarity, ind.decimals);
+      p.vs_previous =
+          direction(o.value, periods[i - 1].observation.value, ind.polarity, ind.decimals);
     const Date last_year_end = p.end.add_months(-12);
     for (size_t j = 0; j < i; ++j)
       if (periods[j].end == last_year_end && periods[j].end - periods[j].start == p.end - p.start)
-        p.vs_last_year = direction(o.value, periods[j].observation.value, ind.polarity, ind.decimals);
+        p.vs_last_year =
+            direction(o.value, periods[j].observation.value, ind.polarity, ind.decimals);
     p.benchmarks.clear();
     for (const auto& [name, value] : ind.benchmarks)
       p.benchmarks.push_back({name, value, compare(o.value, value, ind.polarity, ind.decimals)});
@@ -132,25 +134,30 @@ std::vector<engine::RagSummary> summarise(const std::vector<engine::IndicatorRes
   std::vector<engine::RagSummary> out(1);
   std::map<std::string, size_t> set_index;
   for (const auto& ind : indicators) {
-    std::vector<engine::RagSummary*> targets{&out[0]};
+    std::vector<size_t> targets{0};
     if (!ind.set.empty()) {
       auto [it, added] = set_index.emplace(ind.set, out.size());
       if (added) {
         out.push_back({});
         out.back().set = ind.set;
       }
-      targets.push_back(&out[it->second]);
+      targets.push_back(it->second);
     }
-    for (auto* s : targets) {
+    for (size_t t : targets) {
+      engine::RagSummary* s = &out[t];
       if (ind.status != engine::Status::kOk) {
         ++s->not_computed;
         continue;
       }
       const Rag r = ind.periods.empty() ? Rag::kNone : ind.periods.back().rag;
-      if (r == Rag::kGreen) ++s->green;
-      else if (r == Rag::kAmber) ++s->amber;
-      else if (r == Rag::kRed) ++s->red;
-      else ++s->not_rated;
+      if (r == Rag::kGreen)
+        ++s->green;
+      else if (r == Rag::kAmber)
+        ++s->amber;
+      else if (r == Rag::kRed)
+        ++s->red;
+      else
+        ++s->not_rated;
     }
   }
   return out;

@@ -67,12 +67,8 @@ bool ColumnBuilder::append(std::string_view text, StringPool& pool) {
       v = *b ? 1 : 0;
       break;
     }
-    case ColumnType::kCode:
-      v = pool.intern(CodeSet::normalise(s));
-      break;
-    case ColumnType::kString:
-      v = pool.intern(s);
-      break;
+    case ColumnType::kCode: v = pool.intern(CodeSet::normalise(s)); break;
+    case ColumnType::kString: v = pool.intern(s); break;
   }
   column_.ints.push_back(v);
   column_.blank.push_back(0);

@@ -12,21 +12,25 @@ class LocalPermanence final : public Indicator {
     m.id = "local.permanence_staying_put";
     m.code = "VP7-SP";
     m.name = "Children leaving care to permanence, staying put counted";
-    m.description = "Of children who ceased to be looked after in the period, the percentage "
-                    "who left to permanence or stayed put with their carers at 18.";
+    m.description =
+        "Of children who ceased to be looked after in the period, the percentage "
+        "who left to permanence or stayed put with their carers at 18.";
     m.definition_source = "Demo Borough local definition, after DfE SSDA903 reasons ceased";
     m.theme = "Permanence and adoption";
     m.unit = Unit::kPercent;
     m.polarity = Polarity::kHigherIsBetter;
     m.period_kind = PeriodKind::kEventsWithin;
     m.target = 30;
-    m.parameters = {{"permanent_reasons", ParamType::kStringList,
-                     std::vector<std::string>{"E11", "E12", "E41", "E45", "E46", "E47", "E48",
-                                              "E4A", "E17"},
-                     "REC codes that count as permanence"}};
-    m.needs = {{"episodes", {{"CHILD", ColumnType::kString}, {"DECOM", ColumnType::kDate},
-                             {"DEC", ColumnType::kDate}, {"REC", ColumnType::kCode},
-                             {"LS", ColumnType::kCode}}}};
+    m.parameters = {
+        {"permanent_reasons", ParamType::kStringList,
+         std::vector<std::string>{"E11", "E12", "E41", "E45", "E46", "E47", "E48", "E4A", "E17"},
+         "REC codes that count as permanence"}};
+    m.needs = {{"episodes",
+                {{"CHILD", ColumnType::kString},
+                 {"DECOM", ColumnType::kDate},
+                 {"DEC", ColumnType::kDate},
+                 {"REC", ColumnType::kCode},
+                 {"LS", ColumnType::kCode}}}};
     return m;
   }
 

@@ -1,17 +1,18 @@
 // Isolation mode: a plugin that crashes, aborts, hangs or eats memory costs only itself.
+#include "core/plugins/isolation.hpp"
+
 #include <gtest/gtest.h>
 
 #include "core/engine/run_context.hpp"
-#include "core/pipeline/isolation.hpp"
 
-namespace scorecard::pipeline {
+namespace scorecard::plugins {
 namespace {
 
 class Isolation : public ::testing::Test {
  protected:
   void SetUp() override {
-    file_ = plugins::load_file(std::string(TEST_PLUGIN_DIR) + "/faulty/faulty_plugin.so", {});
-    ASSERT_EQ(file_.status, plugins::FileStatus::kOk) << file_.message;
+    file_ = load_file(std::string(TEST_PLUGIN_DIR) + "/faulty/faulty_plugin.so", {});
+    ASSERT_EQ(file_.status, FileStatus::kOk) << file_.message;
   }
   CallStatus run(const std::string& id, IsolationLimits limits = {5, 512}) {
     for (const auto& ind : file_.indicators)
@@ -22,7 +23,7 @@ class Isolation : public ::testing::Test {
     ADD_FAILURE() << "no " << id;
     return {};
   }
-  plugins::PluginFile file_;
+  PluginFile file_;
   engine::RunData data_;
   std::vector<Observation> out_;
 };
@@ -60,4 +61,4 @@ TEST_F(Isolation, AGoodPluginsObservationsComeBackWhole) {
 }
 
 }  // namespace
-}  // namespace scorecard::pipeline
+}  // namespace scorecard::plugins

@@ -1,11 +1,12 @@
 // The plugin boundary: what loads, what is refused and why, and that failures stay contained.
+#include "core/plugins/loader.hpp"
+
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 
 #include <filesystem>
 
 #include "core/engine/run_context.hpp"
-#include "core/plugins/loader.hpp"
 #include "core/plugins/sha256.hpp"
 
 namespace scorecard::plugins {
@@ -147,8 +148,7 @@ TEST(Policy, AWorldWritablePluginIsRefusedUnlessAllowed) {
   fs::permissions(file, fs::perms::others_write, fs::perm_options::add);
   PluginFile refused = load_file(file, {});
   EXPECT_EQ(refused.status, FileStatus::kRefused);
-  EXPECT_NE(refused.message.find("can be written by users other than its owner"),
-            std::string::npos)
+  EXPECT_NE(refused.message.find("can be written by users other than its owner"), std::string::npos)
       << refused.message;
   LoadPolicy allow;
   allow.allow_unsafe = true;

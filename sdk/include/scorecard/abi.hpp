@@ -17,9 +17,9 @@
 #if defined(__clang__)
 #define SCORECARD_COMPILER "clang " __clang_version__
 #elif defined(__GNUC__)
-#define SCORECARD_COMPILER                                                       \
-  "gcc " SCORECARD_STRINGIFY(__GNUC__) "." SCORECARD_STRINGIFY(__GNUC_MINOR__) "." \
-      SCORECARD_STRINGIFY(__GNUC_PATCHLEVEL__)
+#define SCORECARD_COMPILER                                      \
+  "gcc " SCORECARD_STRINGIFY(__GNUC__) "." SCORECARD_STRINGIFY( \
+      __GNUC_MINOR__) "." SCORECARD_STRINGIFY(__GNUC_PATCHLEVEL__)
 #else
 #define SCORECARD_COMPILER "unknown compiler"
 #endif

@@ -48,7 +48,8 @@ struct IndicatorEntry {
   Indicator* (*create)(CallStatus*) noexcept;
   void (*destroy)(Indicator*) noexcept;
   void (*metadata)(const Indicator*, Metadata*, CallStatus*) noexcept;
-  void (*needs)(const Indicator*, const Parameters*, std::vector<DatasetNeed>*, CallStatus*) noexcept;
+  void (*needs)(const Indicator*, const Parameters*, std::vector<DatasetNeed>*,
+                CallStatus*) noexcept;
   void (*calculate)(const Indicator*, const Context*, const std::vector<Period>*,
                     std::vector<Observation>*, CallStatus*) noexcept;
 };
@@ -122,16 +123,20 @@ IndicatorEntry entry_for(const char* class_name) {
 
 // Exports the library's indicator classes, e.g. SCORECARD_EXPORT_INDICATORS(Count, Rate).
 // Use once per library, in one source file.
-#define SCORECARD_EXPORT_INDICATORS(...)                                                   \
-  extern "C" __attribute__((visibility("default"))) const ::scorecard::PluginDescriptor*   \
-  scorecard_plugin_descriptor() {                                                          \
-    static const ::scorecard::IndicatorEntry entries[] = {                                 \
-        SCORECARD_FOR_EACH_(SCORECARD_ENTRY_, __VA_ARGS__)};                               \
-    static const ::scorecard::PluginDescriptor descriptor = {                              \
-        SCORECARD_SDK_ABI_MAJOR, SCORECARD_SDK_ABI_MINOR, SCORECARD_BUILD_FINGERPRINT,       \
-        SCORECARD_SDK_VERSION,   SCORECARD_PLUGIN_NAME,   SCORECARD_PLUGIN_VERSION,          \
-        sizeof entries / sizeof entries[0], entries};                                      \
-    return &descriptor;                                                                    \
+#define SCORECARD_EXPORT_INDICATORS(...)                                                         \
+  extern "C" __attribute__((visibility("default"))) const ::scorecard::PluginDescriptor*         \
+  scorecard_plugin_descriptor() {                                                                \
+    static const ::scorecard::IndicatorEntry entries[] = {                                       \
+        SCORECARD_FOR_EACH_(SCORECARD_ENTRY_, __VA_ARGS__)};                                     \
+    static const ::scorecard::PluginDescriptor descriptor = {SCORECARD_SDK_ABI_MAJOR,            \
+                                                             SCORECARD_SDK_ABI_MINOR,            \
+                                                             SCORECARD_BUILD_FINGERPRINT,        \
+                                                             SCORECARD_SDK_VERSION,              \
+                                                             SCORECARD_PLUGIN_NAME,              \
+                                                             SCORECARD_PLUGIN_VERSION,           \
+                                                             sizeof entries / sizeof entries[0], \
+                                                             entries};                           \
+    return &descriptor;                                                                          \
   }
 
 // Applies M to each of up to 16 arguments.
@@ -151,13 +156,13 @@ IndicatorEntry entry_for(const char* class_name) {
 #define SCORECARD_FE_14(M, a, ...) M(a) SCORECARD_FE_13(M, __VA_ARGS__)
 #define SCORECARD_FE_15(M, a, ...) M(a) SCORECARD_FE_14(M, __VA_ARGS__)
 #define SCORECARD_FE_16(M, a, ...) M(a) SCORECARD_FE_15(M, __VA_ARGS__)
-#define SCORECARD_FE_PICK_(_1, _2, _3, _4, _5, _6, _7, _8, _9, _10, _11, _12, _13, _14, _15, \
-                           _16, NAME, ...)                                                  \
+#define SCORECARD_FE_PICK_(_1, _2, _3, _4, _5, _6, _7, _8, _9, _10, _11, _12, _13, _14, _15, _16, \
+                           NAME, ...)                                                             \
   NAME
-#define SCORECARD_FOR_EACH_(M, ...)                                                         \
-  SCORECARD_FE_PICK_(__VA_ARGS__, SCORECARD_FE_16, SCORECARD_FE_15, SCORECARD_FE_14,       \
-                     SCORECARD_FE_13, SCORECARD_FE_12, SCORECARD_FE_11, SCORECARD_FE_10,   \
-                     SCORECARD_FE_9, SCORECARD_FE_8, SCORECARD_FE_7, SCORECARD_FE_6,       \
-                     SCORECARD_FE_5, SCORECARD_FE_4, SCORECARD_FE_3, SCORECARD_FE_2,       \
-                     SCORECARD_FE_1, unused)                                                \
+#define SCORECARD_FOR_EACH_(M, ...)                                                      \
+  SCORECARD_FE_PICK_(__VA_ARGS__, SCORECARD_FE_16, SCORECARD_FE_15, SCORECARD_FE_14,     \
+                     SCORECARD_FE_13, SCORECARD_FE_12, SCORECARD_FE_11, SCORECARD_FE_10, \
+                     SCORECARD_FE_9, SCORECARD_FE_8, SCORECARD_FE_7, SCORECARD_FE_6,     \
+                     SCORECARD_FE_5, SCORECARD_FE_4, SCORECARD_FE_3, SCORECARD_FE_2,     \
+                     SCORECARD_FE_1, unused)                                             \
   (M, __VA_ARGS__)

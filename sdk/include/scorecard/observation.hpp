@@ -68,8 +68,8 @@ class Ratio {
     Observation o = base();
     o.value = static_cast<double>(numerator_);
     for (const auto& [key, cell] : cells_)
-      o.breakdowns.push_back({key.first, key.second, static_cast<double>(cell.first),
-                              std::nullopt, static_cast<double>(cell.first)});
+      o.breakdowns.push_back({key.first, key.second, static_cast<double>(cell.first), std::nullopt,
+                              static_cast<double>(cell.first)});
     return o;
   }
 

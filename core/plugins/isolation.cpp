@@ -1,4 +1,4 @@
-#include "core/pipeline/isolation.hpp"
+#include "core/plugins/isolation.hpp"
 
 #include <fmt/format.h>
 #include <poll.h>
@@ -13,7 +13,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-namespace scorecard::pipeline {
+namespace scorecard::plugins {
 namespace {
 
 using nlohmann::json;
@@ -29,8 +29,11 @@ json encode(const CallStatus& status, const std::vector<Observation>& observatio
   for (const Observation& o : observations) {
     json breakdowns = json::array();
     for (const Breakdown& b : o.breakdowns)
-      breakdowns.push_back({{"d", b.dimension}, {"c", b.category}, {"n", b.numerator},
-                            {"den", optional_number(b.denominator)}, {"v", optional_number(b.value)}});
+      breakdowns.push_back({{"d", b.dimension},
+                            {"c", b.category},
+                            {"n", b.numerator},
+                            {"den", optional_number(b.denominator)},
+                            {"v", optional_number(b.value)}});
     list.push_back({{"n", optional_number(o.numerator)},
                     {"d", optional_number(o.denominator)},
                     {"v", optional_number(o.value)},
@@ -72,16 +75,18 @@ void write_all(int fd, const std::string& data) {
   }
 }
 
-[[noreturn]] void run_child(int fd, const plugins::LoadedIndicator& plugin, const Context& ctx,
+[[noreturn]] void run_child(int fd, const LoadedIndicator& plugin, const Context& ctx,
                             const std::vector<Period>& periods, const IsolationLimits& limits) {
   const rlim_t bytes = static_cast<rlim_t>(limits.memory_mb) * 1024 * 1024;
-  struct rlimit rl{bytes, bytes};
+  struct rlimit rl {
+    bytes, bytes
+  };
   setrlimit(RLIMIT_AS, &rl);
   std::vector<Observation> observations;
   CallStatus status = plugin.calculate(ctx, periods, &observations);
   if (!status.ok && status.message.find("bad_alloc") != std::string::npos)
-    status.message = fmt::format("exceeded the memory limit of {} MB ({})", limits.memory_mb,
-                                 status.message);
+    status.message =
+        fmt::format("exceeded the memory limit of {} MB ({})", limits.memory_mb, status.message);
   std::string payload;
   try {
     payload = encode(status, observations).dump();
@@ -95,7 +100,7 @@ void write_all(int fd, const std::string& data) {
 
 }  // namespace
 
-CallStatus calculate_isolated(const plugins::LoadedIndicator& plugin, const Context& ctx,
+CallStatus calculate_isolated(const LoadedIndicator& plugin, const Context& ctx,
                               const std::vector<Period>& periods, std::vector<Observation>* out,
                               const IsolationLimits& limits) {
   int fds[2];
@@ -125,7 +130,9 @@ CallStatus calculate_isolated(const plugins::LoadedIndicator& plugin, const Cont
       timed_out = true;
       break;
     }
-    struct pollfd p{fds[0], POLLIN, 0};
+    struct pollfd p {
+      fds[0], POLLIN, 0
+    };
     const int ready = poll(&p, 1, static_cast<int>(std::min<long>(left, 1000)));
     if (ready < 0 && errno == EINTR) continue;
     if (ready <= 0) continue;
@@ -144,8 +151,8 @@ CallStatus calculate_isolated(const plugins::LoadedIndicator& plugin, const Cont
   if (WIFSIGNALED(wstatus)) {
     const int sig = WTERMSIG(wstatus);
     const char* name = sigabbrev_np(sig);
-    return {false, fmt::format("crashed with signal SIG{} ({})", name ? name : "?",
-                               strsignal(sig))};
+    return {false,
+            fmt::format("crashed with signal SIG{} ({})", name ? name : "?", strsignal(sig))};
   }
   if (!WIFEXITED(wstatus) || WEXITSTATUS(wstatus) != 0 || received.empty())
     return {false, fmt::format("its process ended with exit code {} and no result",
@@ -157,4 +164,4 @@ CallStatus calculate_isolated(const plugins::LoadedIndicator& plugin, const Cont
   }
 }
 
-}  // namespace scorecard::pipeline
+}  // namespace scorecard::plugins
