@@ -76,6 +76,8 @@ std::string policy_problem(const fs::path& file, const LoadPolicy& policy) {
     }
   }
   auto pin = policy.sha256.find(file.filename().string());
+  if (pin == policy.sha256.end() && !policy.sha256.empty())
+    return "plugins.sha256 is set and does not list " + file.filename().string();
   if (pin != policy.sha256.end()) {
     const std::string actual = sha256_file(file);
     std::string expected = pin->second;

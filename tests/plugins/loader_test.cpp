@@ -182,6 +182,15 @@ TEST(Policy, APinnedDigestMustMatch) {
   EXPECT_NE(f.message.find(std::string(64, '0')), std::string::npos) << f.message;
 }
 
+TEST(Policy, WithPinsSetAnUnlistedPluginIsRefused) {
+  const fs::path file = private_copy("unlisted");
+  LoadPolicy pinned;
+  pinned.sha256["some_other_plugin.so"] = std::string(64, 'a');
+  PluginFile f = load_file(file, pinned);
+  EXPECT_EQ(f.status, FileStatus::kRefused);
+  EXPECT_NE(f.message.find("does not list good_plugin.so"), std::string::npos) << f.message;
+}
+
 TEST(Sha256, MatchesThePublishedTestVectors) {
   // FIPS 180-4 examples.
   EXPECT_EQ(sha256_hex(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
