@@ -1,0 +1,241 @@
+// Definition: ../shared/DATA.md, indicators 16 (second plans, rule 11) and 17 (VP8, CP visits
+// on time, rule 12); DfE "Characteristics of children in need": child protection plans that
+// were second or subsequent plans.
+#include <algorithm>
+#include <stdexcept>
+#include <string>
+
+#include "child_rows.hpp"
+#include "children_in_need.hpp"
+
+namespace scorecard::plugins {
+namespace {
+
+constexpr const char* kTheme = "Children in need and child protection";
+
+std::vector<ColumnNeed> plan_columns() {
+  return {{"CHILD", ColumnType::kString},
+          {"CPP_START", ColumnType::kDate},
+          {"CPP_END", ColumnType::kDate},
+          {"CPP_ID", ColumnType::kString, /*optional=*/true}};
+}
+
+std::string undated_plans_note(long undated) {
+  return std::to_string(undated) + " plans without a CPP_START left out";
+}
+
+}  // namespace
+
+// ---- cp.second_plan ----
+
+Metadata SecondPlan::metadata() const {
+  Metadata m;
+  m.id = "cp.second_plan";
+  m.code = "CPP2";
+  m.name = "Child protection plans that were a second or subsequent plan";
+  m.description =
+      "Of the child protection plans that started in the period, the percentage for a child who "
+      "had been on a plan before (ever, or with `within_months` set: a plan that ended within "
+      "that many months before this one started).";
+  m.definition_source =
+      "DfE Characteristics of children in need (CIN census): child protection plans starting "
+      "during the year which were second or subsequent plans; DATA.md indicator 16, rule 11";
+  m.theme = kTheme;
+  m.unit = Unit::kPercent;
+  m.polarity = Polarity::kLowerIsBetter;
+  m.period_kind = PeriodKind::kEventsWithin;
+  m.decimals = 1;
+  Parameter within{"within_months", ParamType::kInteger, std::monostate{},
+                   "Blank: an earlier plan ever counts (DfE). A number N: only an earlier plan "
+                   "whose CPP_END is in [start - N months, start] counts"};
+  within.may_be_blank = true;
+  m.parameters = {within};
+  m.needs = {{"cp_plans", plan_columns()}};
+  return m;
+}
+
+namespace {
+
+// Rule 11: plan `i` of a child's plans [begin, i) is a second plan when an earlier plan (one
+// that started on a strictly earlier day) exists, ever or, with `within_months`, one whose
+// CPP_END is in [start - within_months, start].
+bool follows_earlier_plan(const std::vector<DatedRow>& rows, size_t begin, size_t i,
+                          const Column& end, std::optional<int64_t> within_months) {
+  const Date start = rows[i].date;
+  const Date earliest_end =
+      within_months ? start.add_months(-static_cast<int>(*within_months)) : start;
+  for (size_t j = begin; j < i && rows[j].date < start; ++j) {
+    if (!within_months) return true;
+    const std::optional<Date> ended = end.date(rows[j].row);
+    if (ended && earliest_end <= *ended && *ended <= start) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::vector<Observation> SecondPlan::calculate(const Context& ctx,
+                                               const std::vector<Period>& periods) const {
+  const std::optional<int64_t> within = ctx.params().optional_integer("within_months");
+  if (within && (*within < 1 || *within > 1200))
+    throw std::invalid_argument("parameter 'within_months' must be blank or 1 to 1200, not " +
+                                std::to_string(*within));
+  const Table& plans = ctx.table("cp_plans");
+  const Column& end = plans.column("CPP_END");
+  const Column* id = plans.find("CPP_ID");
+  long undated = 0;
+  const std::vector<DatedRow> rows =
+      rows_by_child(plans, plans.column("CHILD"), plans.column("CPP_START"), undated);
+  std::vector<bool> second(rows.size());
+  for (size_t begin = 0; begin < rows.size();) {
+    const size_t group_end = child_group_end(rows, begin);
+    for (size_t i = begin; i < group_end; ++i)
+      second[i] = follows_earlier_plan(rows, begin, i, end, within);
+    begin = group_end;
+  }
+  std::vector<Observation> out;
+  for (const Period& p : periods) {
+    Ratio ratio(ctx.want_records());
+    for (size_t i = 0; i < rows.size(); ++i)
+      if (p.contains(rows[i].date)) ratio.count(record_id(ctx, id, rows[i]), second[i]);
+    if (undated) ratio.note(undated_plans_note(undated));
+    out.push_back(ratio.percent());
+  }
+  return out;
+}
+
+// ---- cp.visits_on_time (VP8) ----
+
+Metadata VisitsOnTime::metadata() const {
+  Metadata m;
+  m.id = "cp.visits_on_time";
+  m.code = "VP8";
+  m.name = "Child protection visits made on time";
+  m.description =
+      "Of the child protection visits that fell due in the period (10 days after the previous "
+      "visit, or after the plan started, while the plan is open), the percentage made on or "
+      "before the due date.";
+  m.definition_source =
+      "Local measure on the statutory child protection visit; DATA.md indicator 17 (VP8), "
+      "rule 12";
+  m.theme = kTheme;
+  m.unit = Unit::kPercent;
+  m.polarity = Polarity::kHigherIsBetter;
+  m.period_kind = PeriodKind::kEventsWithin;
+  m.decimals = 1;
+  m.parameters = {
+      {"due_days", ParamType::kInteger, int64_t{10},
+       "A visit falls due this many days after the previous CP visit (or the plan start)"},
+  };
+  m.needs = {{"cp_plans", plan_columns()},
+             {"visits",
+              {{"CHILD", ColumnType::kString},
+               {"VISIT_DATE", ColumnType::kDate},
+               {"VISIT_TYPE", ColumnType::kCode}}}};
+  return m;
+}
+
+namespace {
+
+// Each child's CP visit days, ordered by child and date; two visits on one day are one visit
+// (rule 12). SEEN is not read.
+std::vector<DatedRow> cp_visit_days(const Context& ctx) {
+  const Table& visits = ctx.table("visits");
+  const Column& type = visits.column("VISIT_TYPE");
+  const CodeSet cp = ctx.codes({"CP"});
+  long undated = 0;
+  std::vector<DatedRow> rows =
+      rows_by_child(visits, visits.column("CHILD"), visits.column("VISIT_DATE"), undated);
+  rows.erase(std::remove_if(rows.begin(), rows.end(),
+                            [&](const DatedRow& r) { return !cp.contains(type.code(r.row)); }),
+             rows.end());
+  rows.erase(std::unique(rows.begin(), rows.end(),
+                         [](const DatedRow& a, const DatedRow& b) {
+                           return a.child == b.child && a.date == b.date;
+                         }),
+             rows.end());
+  return rows;
+}
+
+// Tallies every period's due dates as one plan's visits are walked.
+struct DueDates {
+  const std::vector<Period>& periods;
+  std::vector<Ratio>& ratios;
+  Date first, last;  // the earliest and latest day of any period
+
+  void add(const Context& ctx, std::string_view plan, Date due, bool on_time) const {
+    for (size_t k = 0; k < periods.size(); ++k) {
+      if (!periods[k].contains(due)) continue;
+      if (ctx.want_records())
+        ratios[k].count(std::string(plan) + " due " + due.iso(), on_time);
+      else
+        ratios[k].count({}, on_time);
+    }
+  }
+};
+
+// Rule 12, for one plan from `start` to `end` (blank: open) and the child's visit days
+// [visit, visits_end): the first visit falls due `due_days` after the start, each later one
+// `due_days` after the previous visit, one due date per gap (a missed due date does not
+// recur). A due date counts while the plan is open on it (CPP_END blank or after it); it is
+// met by the next visit on or before it. A visit on the start day itself leaves the first due
+// date where it is.
+void walk_plan(const Context& ctx, std::string_view plan, Date start, std::optional<Date> end,
+               const DatedRow* visit, const DatedRow* visits_end, int due_days,
+               const DueDates& tally) {
+  visit = std::upper_bound(visit, visits_end, start,
+                           [](Date d, const DatedRow& r) { return d < r.date; });
+  for (Date after = start;;) {
+    const Date due = after.add_days(due_days);
+    if ((end && *end <= due) || due > tally.last) return;
+    const bool on_time = visit != visits_end && visit->date <= due;
+    if (due >= tally.first) tally.add(ctx, plan, due, on_time);
+    if (visit == visits_end) return;
+    after = visit->date;
+    ++visit;
+  }
+}
+
+}  // namespace
+
+std::vector<Observation> VisitsOnTime::calculate(const Context& ctx,
+                                                 const std::vector<Period>& periods) const {
+  const int64_t due_days = ctx.params().integer("due_days");
+  if (due_days < 1 || due_days > 3660)
+    throw std::invalid_argument("parameter 'due_days' must be 1 to 3660, not " +
+                                std::to_string(due_days));
+  std::vector<Ratio> ratios(periods.size(), Ratio(ctx.want_records()));
+  if (periods.empty()) return {};
+  DueDates tally{periods, ratios, periods.front().from, periods.front().to};
+  for (const Period& p : periods) {
+    tally.first = std::min(tally.first, p.from);
+    tally.last = std::max(tally.last, p.to);
+  }
+
+  const Table& plans = ctx.table("cp_plans");
+  const Column& end = plans.column("CPP_END");
+  const Column* id = plans.find("CPP_ID");
+  long undated = 0;
+  const std::vector<DatedRow> plan_rows =
+      rows_by_child(plans, plans.column("CHILD"), plans.column("CPP_START"), undated);
+  const std::vector<DatedRow> visits = cp_visit_days(ctx);
+  // Plans and visits are both ordered by child: walk them side by side.
+  const DatedRow* visit = visits.data();
+  const DatedRow* const visits_stop = visits.data() + visits.size();
+  for (const DatedRow& plan : plan_rows) {
+    while (visit != visits_stop && visit->child < plan.child) ++visit;
+    const DatedRow* child_end = visit;
+    while (child_end != visits_stop && child_end->child == plan.child) ++child_end;
+    walk_plan(ctx, record_id(ctx, id, plan), plan.date, end.date(plan.row), visit, child_end,
+              static_cast<int>(due_days), tally);
+  }
+
+  std::vector<Observation> out;
+  for (Ratio& ratio : ratios) {
+    if (undated) ratio.note(undated_plans_note(undated));
+    out.push_back(ratio.percent());
+  }
+  return out;
+}
+
+}  // namespace scorecard::plugins
