@@ -132,5 +132,16 @@ TEST(CareLeaversEet, RejectsAnInvertedAgeBand) {
                std::invalid_argument);
 }
 
+TEST(CareLeaversEet, MetadataMatchesDataMd) {
+  const Metadata m = CareLeaversEet().metadata();
+  EXPECT_EQ(m.id, "care_leavers.eet");
+  EXPECT_EQ(m.unit, Unit::kPercent);
+  EXPECT_EQ(m.polarity, Polarity::kHigherIsBetter);
+  EXPECT_EQ(m.theme, "Care leavers");
+  const Parameters p = testing::resolve_parameters(m, {});
+  EXPECT_EQ(p.integer("min_age"), 19);
+  EXPECT_EQ(p.integer("max_age"), 21);
+  EXPECT_EQ(p.list("eet_codes").size(), 10u);
+}
 }  // namespace
 }  // namespace scorecard::plugins

@@ -231,5 +231,24 @@ TEST(VisitsOnTime, AllPeriodsInOneCall) {
   EXPECT_EQ(o[1].numerator, 7);
 }
 
+TEST(ChildrenInNeed, MetadataMatchesDataMd) {
+  const Metadata rr = Rereferrals().metadata();
+  EXPECT_EQ(rr.id, "cin.rereferrals");
+  EXPECT_EQ(rr.polarity, Polarity::kLowerIsBetter);
+  EXPECT_EQ(testing::resolve_parameters(rr, {}).integer("within_months"), 12);
+  const Metadata sp = SecondPlan().metadata();
+  EXPECT_EQ(sp.id, "cp.second_plan");
+  EXPECT_TRUE(testing::resolve_parameters(sp, {}).is_blank("within_months"));
+  const Metadata vp8 = VisitsOnTime().metadata();
+  EXPECT_EQ(vp8.id, "cp.visits_on_time");
+  EXPECT_EQ(vp8.code, "VP8");
+  EXPECT_EQ(vp8.polarity, Polarity::kHigherIsBetter);
+  EXPECT_EQ(testing::resolve_parameters(vp8, {}).integer("due_days"), 10);
+  for (const Metadata& m : {rr, sp, vp8}) {
+    EXPECT_EQ(m.theme, "Children in need and child protection");
+    EXPECT_EQ(m.unit, Unit::kPercent);
+    EXPECT_EQ(m.period_kind, PeriodKind::kEventsWithin);
+  }
+}
 }  // namespace
 }  // namespace scorecard::plugins

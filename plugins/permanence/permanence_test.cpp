@@ -311,5 +311,42 @@ TEST(AdoptionA2, SamePeriodOfCareAndRule7AsA1) {
   EXPECT_EQ(o.notes[0], kRule7Note);
 }
 
+TEST(AdoptionA1, FosterPlacementIgnoresAReturnFromATemporaryPlacement) {
+  // C20: S 01/01/2017 U4 (carer URN F1); P 01/03/2017 U4 with carers F2 (who adopt); P
+  // 01/06/2017 T2 (holiday, temporary); P 08/06/2017 U4 F2 (the return to the same URN and
+  // PLACE: not a new placement); T 01/09/2017 A4 F2, adopted 01/12/2017; FOSTER_CARE 1.
+  // A1: 01/01/2017 -> 01/09/2017 = 31+28+31+30+31+30+31+31 = 243.
+  // A10: the last placement change at or before the A4 episode is the P of 01/03/2017:
+  // 31 + 28 = 59 (counting the return of 08/06/2017 would give 158).
+  Fixture f;
+  f.dataset("episodes", {{"CHILD", "DECOM", "DEC", "RNE", "LS", "PLACE", "REC", "URN"},
+                         {"C20", "01/01/2017", "01/03/2017", "S", "C2", "U4", "X1", "F1"},
+                         {"C20", "01/03/2017", "01/06/2017", "P", "C2", "U4", "X1", "F2"},
+                         {"C20", "01/06/2017", "08/06/2017", "P", "C2", "T2", "X1", "H1"},
+                         {"C20", "08/06/2017", "01/09/2017", "P", "E1", "U4", "X1", "F2"},
+                         {"C20", "01/09/2017", "01/12/2017", "T", "E1", "A4", "E11", "F2"}});
+  f.dataset("ad1", {{"CHILD", "DATE_MATCH", "FOSTER_CARE"}, {"C20", "01/08/2017", "1"}});
+  EXPECT_DOUBLE_EQ(*f.run(AdoptionA1(), "2018-19").value, 243.0);
+  EXPECT_DOUBLE_EQ(*f.param("foster_carer_adjustment", true).run(AdoptionA1(), "2018-19").value,
+                   59.0);
+}
+
+TEST(Adoption, MetadataMatchesDataMd) {
+  const Metadata a1 = AdoptionA1().metadata();
+  EXPECT_EQ(a1.id, "adoption.a1");
+  EXPECT_EQ(a1.code, "A1");
+  EXPECT_EQ(a1.unit, Unit::kDays);
+  EXPECT_EQ(a1.polarity, Polarity::kLowerIsBetter);
+  EXPECT_EQ(a1.period_kind, PeriodKind::kRolling);
+  EXPECT_EQ(a1.period_months, 36);
+  const Parameters p = testing::resolve_parameters(a1, {});
+  EXPECT_EQ(p.integer("window_months"), 36);
+  EXPECT_EQ(p.text("aggregation"), "mean");
+  EXPECT_FALSE(p.flag("foster_carer_adjustment"));
+  const Metadata a2 = AdoptionA2().metadata();
+  EXPECT_EQ(a2.id, "adoption.a2");
+  EXPECT_EQ(a2.code, "A2");
+  EXPECT_EQ(a2.theme, "Permanence and adoption");
+}
 }  // namespace
 }  // namespace scorecard::plugins
