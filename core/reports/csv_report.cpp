@@ -1,0 +1,89 @@
+// to_csv: one row per indicator x period, for spreadsheets and Power BI. Columns are fixed
+// (docs/reports.md); a new column goes at the end.
+#include <string_view>
+
+#include "core/reports/display.hpp"
+#include "core/reports/reports.hpp"
+
+namespace scorecard::reports {
+namespace {
+
+constexpr std::string_view kColumns[] = {"code",         "id",           "name",
+                                         "theme",        "unit",         "polarity",
+                                         "period",       "start",        "end",
+                                         "numerator",    "denominator",  "value",
+                                         "target",       "rag",          "vs_previous",
+                                         "vs_last_year", "england",      "statistical_neighbours",
+                                         "region",       "small_number", "suppressed",
+                                         "status",       "message"};
+
+// RFC 4180: a field holding a comma, a quote or a line break is quoted, quotes doubled.
+std::string field(std::string_view text) {
+  if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
+  std::string out = "\"";
+  for (char c : text) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+std::string number(const std::optional<double>& v) { return v ? plain_number(*v) : ""; }
+
+std::optional<double> benchmark(const engine::PeriodResult* p, const std::string& name) {
+  if (!p) return std::nullopt;
+  for (const auto& b : p->benchmarks)
+    if (b.name == name) return b.value;
+  return std::nullopt;
+}
+
+void add_row(std::string& out, const std::vector<std::string>& fields) {
+  for (size_t i = 0; i < fields.size(); ++i) {
+    if (i) out += ',';
+    out += field(fields[i]);
+  }
+  out += "\r\n";
+}
+
+// `p` is null for an indicator with no periods: one row for the reporting period, no figures.
+std::vector<std::string> row(const engine::Scorecard& s, const engine::IndicatorResult& r,
+                             const engine::PeriodResult* p) {
+  const char* yes_no[] = {"false", "true"};
+  return {r.code,
+          r.id,
+          r.name,
+          r.theme,
+          to_string(r.unit),
+          to_string(r.polarity),
+          p ? p->label : s.period,
+          (p ? p->start : s.period_start).iso(),
+          (p ? p->end : s.period_end).iso(),
+          p ? number(p->observation.numerator) : "",
+          p ? number(p->observation.denominator) : "",
+          p ? number(p->observation.value) : "",
+          number(p ? p->target : r.target),
+          engine::to_string(p ? p->rag : engine::Rag::kNone),
+          engine::to_string(p ? p->vs_previous : engine::Direction::kNone),
+          engine::to_string(p ? p->vs_last_year : engine::Direction::kNone),
+          number(benchmark(p, "england")),
+          number(benchmark(p, "statistical_neighbours")),
+          number(benchmark(p, "region")),
+          yes_no[p && p->small_number],
+          yes_no[p && p->suppressed],
+          engine::to_string(r.status),
+          r.message};
+}
+
+}  // namespace
+
+std::string to_csv(const engine::Scorecard& s) {
+  std::string out = "\xEF\xBB\xBF";  // UTF-8 byte-order mark: Excel reads the file as UTF-8
+  add_row(out, std::vector<std::string>(std::begin(kColumns), std::end(kColumns)));
+  for (const auto& r : s.indicators) {
+    if (r.periods.empty()) add_row(out, row(s, r, nullptr));
+    for (const auto& p : r.periods) add_row(out, row(s, r, &p));
+  }
+  return out;
+}
+
+}  // namespace scorecard::reports

@@ -1,0 +1,47 @@
+// reports: how a figure, a rating and a date are put in words for a person (HTML and xlsx),
+// and the lookups every report shares. Full-precision output (JSON, CSV) uses plain_number.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "core/engine/result.hpp"
+
+namespace scorecard::reports {
+
+// The period an indicator is rated on: the one ending on the scorecard's period end, else the
+// latest. nullptr when the indicator has no periods (not computed).
+const engine::PeriodResult* reporting_period(const engine::Scorecard& s,
+                                             const engine::IndicatorResult& indicator);
+
+// True when the rating stage masked this breakdown cell ("dimension/category").
+bool is_suppressed(const engine::PeriodResult& period, const Breakdown& cell);
+
+// The shortest text that reads back as the same double ("33.333333333333336", "12").
+std::string plain_number(double v);
+
+// Rounded to `decimals` with thousands separators: 1234.56, 1 -> "1,234.6".
+std::string rounded(double v, int decimals);
+// Rounded, with the unit a board member reads: "68.2%", "412 days", "52.3 per 10,000".
+std::string with_unit(double v, Unit unit, int decimals);
+// "%", " days", " per 10,000" or "" (for count, ratio, number).
+const char* unit_suffix(Unit unit);
+
+// "Green", "Amber", "Red", "Not rated"; for an indicator not computed or in error,
+// "Not computed" / "Error".
+std::string rag_word(const engine::IndicatorResult& indicator, engine::Rag rag);
+// "▲ improving", "▼ declining", "► unchanged", "– no comparison".
+std::string direction_words(engine::Direction d);
+// "England", "Statistical neighbours", "Region"; any other name with its first letter raised
+// and underscores as spaces.
+std::string benchmark_title(const std::string& name);
+// "better than", "worse than", "same as", "" (not compared).
+const char* comparison_words(engine::Comparison c);
+
+// "31 December 2018".
+std::string long_date(Date d);
+// "14 January 2019, 09:30 UTC" from ISO 8601 "2019-01-14T09:30:00Z"; the text unchanged when
+// it is not in that form.
+std::string long_time(const std::string& iso);
+
+}  // namespace scorecard::reports

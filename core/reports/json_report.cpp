@@ -1,0 +1,125 @@
+// to_json: the contract (docs/scorecard.schema.json). A change that removes or renames a field
+// bumps Scorecard::kSchemaVersion's major number; adding a field bumps the minor.
+#include <nlohmann/json.hpp>
+
+#include "core/reports/display.hpp"
+#include "core/reports/reports.hpp"
+
+namespace scorecard::reports {
+namespace {
+
+using json = nlohmann::ordered_json;
+
+json number_or_null(const std::optional<double>& v) { return v ? json(*v) : json(nullptr); }
+
+json window(const engine::PeriodResult& p) { return {{"from", p.from.iso()}, {"to", p.to.iso()}}; }
+
+json breakdowns(const engine::PeriodResult& p) {
+  json out = json::array();
+  for (const auto& cell : p.observation.breakdowns) {
+    const bool masked = is_suppressed(p, cell);
+    out.push_back({{"dimension", cell.dimension},
+                   {"category", cell.category},
+                   {"numerator", masked ? json(nullptr) : json(cell.numerator)},
+                   {"denominator", masked ? json(nullptr) : number_or_null(cell.denominator)},
+                   {"value", masked ? json(nullptr) : number_or_null(cell.value)},
+                   {"suppressed", masked}});
+  }
+  return out;
+}
+
+json period(const engine::PeriodResult& p) {
+  json benchmarks = json::array();
+  for (const auto& b : p.benchmarks)
+    benchmarks.push_back(
+        {{"name", b.name}, {"value", b.value}, {"comparison", engine::to_string(b.comparison)}});
+  return {{"label", p.label},
+          {"start", p.start.iso()},
+          {"end", p.end.iso()},
+          {"window", window(p)},
+          {"numerator", number_or_null(p.observation.numerator)},
+          {"denominator", number_or_null(p.observation.denominator)},
+          {"value", number_or_null(p.observation.value)},
+          {"target", number_or_null(p.target)},
+          {"rag", engine::to_string(p.rag)},
+          {"direction",
+           {{"vs_previous", engine::to_string(p.vs_previous)},
+            {"vs_last_year", engine::to_string(p.vs_last_year)}}},
+          {"benchmarks", benchmarks},
+          {"flags",
+           {{"small_number", p.small_number},
+            {"suppressed", p.suppressed},
+            {"suppressed_breakdowns", p.suppressed_breakdowns}}},
+          {"breakdowns", breakdowns(p)},
+          {"notes", p.observation.notes}};
+}
+
+json indicator(const engine::IndicatorResult& r) {
+  json periods = json::array();
+  for (const auto& p : r.periods) periods.push_back(period(p));
+  json tolerance = nullptr;
+  if (r.tolerance) tolerance = {{"value", r.tolerance->value}, {"relative", r.tolerance->relative}};
+  return {{"id", r.id},
+          {"code", r.code},
+          {"name", r.name},
+          {"description", r.description},
+          {"definition_source", r.definition_source},
+          {"theme", r.theme},
+          {"set", r.set},
+          {"unit", to_string(r.unit)},
+          {"polarity", to_string(r.polarity)},
+          {"decimals", r.decimals},
+          {"target", number_or_null(r.target)},
+          {"tolerance", tolerance},
+          {"benchmarks", json(r.benchmarks)},
+          {"commentary", json(r.commentary)},
+          {"plugin",
+           {{"file", r.plugin_file},
+            {"version", r.plugin_version},
+            {"indicator_version", r.indicator_version}}},
+          {"params", json(r.params)},
+          {"status", engine::to_string(r.status)},
+          {"message", r.message},
+          {"periods", periods}};
+}
+
+json summary(const engine::RagSummary& r) {
+  return {{"set", r.set}, {"green", r.green},         {"amber", r.amber},
+          {"red", r.red}, {"not_rated", r.not_rated}, {"not_computed", r.not_computed}};
+}
+
+json issue(const engine::DataQualityIssue& d) {
+  return {{"dataset", d.dataset},
+          {"file", d.file},
+          {"line", d.line},
+          {"column", d.column},
+          {"column_name", d.column_name},
+          {"value", d.value},
+          {"expected", d.expected},
+          {"message", d.message}};
+}
+
+}  // namespace
+
+std::string to_json(const engine::Scorecard& s) {
+  json doc = json::object();
+  doc["schema_version"] = engine::Scorecard::kSchemaVersion;
+  doc["authority"] = {{"name", s.authority.name},
+                      {"code", s.authority.code},
+                      {"population_0_17", number_or_null(s.authority.population_0_17)}};
+  doc["run_at"] = s.run_at;
+  doc["period"] = {
+      {"label", s.period}, {"start", s.period_start.iso()}, {"end", s.period_end.iso()}};
+  doc["data_to"] = s.data_to ? json(s.data_to->iso()) : json(nullptr);
+  doc["config"] = {{"path", s.config_path}, {"hash", s.config_hash}};
+  doc["summary"] = json::array();
+  for (const auto& r : s.summary) doc["summary"].push_back(summary(r));
+  doc["indicators"] = json::array();
+  for (const auto& r : s.indicators) doc["indicators"].push_back(indicator(r));
+  doc["data_quality"] = json::array();
+  for (const auto& d : s.data_quality) doc["data_quality"].push_back(issue(d));
+  // Invalid UTF-8 in a name or message from the data is replaced rather than failing the run.
+  return doc.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace scorecard::reports

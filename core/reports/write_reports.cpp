@@ -1,0 +1,70 @@
+// write_reports: the reports stage as the command line runs it.
+#include <fcntl.h>
+#include <spdlog/spdlog.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <stdexcept>
+
+#include "core/reports/reports.hpp"
+
+namespace scorecard::reports {
+namespace {
+
+// libxlsxwriter writes a file itself: write it beside the target, fsync it and rename it over
+// the target, as write_atomically does for text.
+void write_xlsx_atomically(const engine::Scorecard& s, const std::filesystem::path& file) {
+  const std::filesystem::path temp =
+      file.parent_path() / ("." + file.filename().string() + ".tmp-" + std::to_string(::getpid()));
+  auto fail = [&](const std::string& what, int error) {
+    ::unlink(temp.c_str());
+    throw std::runtime_error("cannot write " + file.string() + ": " + what + ": " +
+                             std::strerror(error));
+  };
+  try {
+    write_xlsx(s, temp);
+  } catch (...) {
+    ::unlink(temp.c_str());
+    throw;
+  }
+  const int fd = ::open(temp.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) fail("cannot reopen " + temp.string(), errno);
+  const int synced = ::fsync(fd);
+  const int sync_error = errno;
+  ::close(fd);
+  if (synced != 0) fail("fsync " + temp.string(), sync_error);
+  if (::rename(temp.c_str(), file.c_str()) != 0) fail("rename from " + temp.string(), errno);
+}
+
+}  // namespace
+
+std::vector<std::filesystem::path> write_reports(const engine::Scorecard& s,
+                                                 const ReportOptions& options) {
+  std::error_code error;
+  std::filesystem::create_directories(options.out_dir, error);
+  if (error)
+    throw std::runtime_error("cannot create output directory " + options.out_dir.string() + ": " +
+                             error.message());
+
+  HistoryStore history(options.history_db.value_or(options.out_dir / "history.sqlite"));
+  history.record(s);
+  const Trends trends = history.trends(s);
+
+  std::vector<std::filesystem::path> written;
+  auto write = [&](const char* name, const std::string& content) {
+    write_atomically(options.out_dir / name, content);
+    written.push_back(options.out_dir / name);
+  };
+  write("scorecard.json", to_json(s));
+  write("scorecard.csv", to_csv(s));
+  if (options.html) write("scorecard.html", to_html(s, trends));
+  if (options.xlsx) {
+    write_xlsx_atomically(s, options.out_dir / "scorecard.xlsx");
+    written.push_back(options.out_dir / "scorecard.xlsx");
+  }
+  for (const auto& file : written) spdlog::info("Wrote {}", file.string());
+  return written;
+}
+
+}  // namespace scorecard::reports
