@@ -1,0 +1,359 @@
+// Definition: ../shared/DATA.md, indicators 19 (EA11) and 20, counting rules 14 and 15; the
+// DfE children's social work workforce census (turnover = FTE leavers in the year / FTE in
+// post at the census date).
+#include "workforce.hpp"
+
+#include <algorithm>
+#include <cstdint>
+#include <cstdio>
+#include <stdexcept>
+#include <string>
+#include <unordered_map>
+
+namespace scorecard::plugins {
+namespace {
+
+const char* const kTheme = "Workforce";
+
+// "In post at d": START_DATE <= d < END_DATE, END_DATE blank = still in post (rule 14). A
+// blank START_DATE is a start not known, taken as before any date asked about.
+bool in_post(const Column& start, const Column& end, size_t r, Date d) {
+  const auto s = start.date(r);
+  const auto e = end.date(r);
+  return (!s || *s <= d) && (!e || d < *e);
+}
+
+// A list filter: an empty list lets every row through.
+class Filter {
+ public:
+  Filter(const Context& ctx, const std::vector<std::string>& list)
+      : active_(!list.empty()), codes_(ctx.codes(list)) {}
+  bool passes(Code c) const { return !active_ || codes_.contains(c); }
+
+ private:
+  bool active_;
+  CodeSet codes_;
+};
+
+// The rows of the workforce table that the turnover filters let through (rule 14).
+std::vector<size_t> turnover_cohort(const Context& ctx, const Table& workforce) {
+  const Parameters& params = ctx.params();
+  const bool qualified_only = params.flag("qualified_only");
+  const Filter teams(ctx, params.list("teams"));
+  const Filter roles(ctx, params.list("roles"));
+  const Column& qualified = workforce.column("QUALIFIED");
+  const Column& team = workforce.column("TEAM");
+  const Column& role = workforce.column("ROLE");
+  std::vector<size_t> rows;
+  for (size_t r = 0; r < workforce.rows; ++r) {
+    if (qualified_only && !qualified.flag(r).value_or(false)) continue;
+    if (!teams.passes(team.code(r)) || !roles.passes(role.code(r))) continue;
+    rows.push_back(r);
+  }
+  return rows;
+}
+
+bool average_denominator(const std::string& text) {
+  if (text == "at_end") return false;
+  if (text == "average") return true;
+  throw std::invalid_argument("parameter 'denominator' must be at_end or average, not '" + text +
+                              "'");
+}
+
+Aggregation aggregation_of(const std::string& text) {
+  if (text == "mean") return Aggregation::kMean;
+  if (text == "median") return Aggregation::kMedian;
+  throw std::invalid_argument("parameter 'aggregation' must be mean or median, not '" + text + "'");
+}
+
+// FTE and headcount of a group of workers, with their ids when an analyst asked for them.
+struct Group {
+  double fte = 0;
+  long headcount = 0;
+  long blank_fte = 0;
+  std::vector<std::string> records;
+
+  void add(const Context& ctx, const Column& id, const Column& fte, size_t r) {
+    const auto f = fte.number(r);
+    if (!f) ++blank_fte;
+    this->fte += f.value_or(0.0);
+    ++headcount;
+    if (ctx.want_records()) records.emplace_back(ctx.text(id.code(r)));
+  }
+};
+
+std::string fte_text(double fte) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.2f", fte);
+  return buf;
+}
+
+}  // namespace
+
+Metadata WorkforceTurnover::metadata() const {
+  Metadata m;
+  m.id = "workforce.turnover";
+  m.code = "EA11";
+  m.name = "Social worker turnover (12 months)";
+  m.description =
+      "Full-time equivalent (FTE) of social workers who left voluntarily (resigned or retired) "
+      "in the 12 months to the period end, as a percentage of the FTE in post at the period "
+      "end.";
+  m.definition_source =
+      "DfE children's social work workforce census (turnover rate); DATA.md indicator 19 and "
+      "counting rule 14";
+  m.theme = kTheme;
+  m.unit = Unit::kPercent;
+  m.polarity = Polarity::kLowerIsBetter;
+  m.period_kind = PeriodKind::kRolling;
+  m.period_months = 12;
+  m.decimals = 1;
+  m.parameters = {
+      {"window_months", ParamType::kInteger, int64_t{12},
+       "Months ending at the as-at date in which leavers are counted: (as-at - N months, as-at]"},
+      {"leaving_reasons", ParamType::kStringList, std::vector<std::string>{"RESIGNED", "RETIRED"},
+       "LEAVING_REASON codes that count as leaving (default: the voluntary ones)"},
+      {"denominator", ParamType::kString, std::string("at_end"),
+       "at_end: FTE in post at the as-at date (the DfE census); average: the mean of the FTE "
+       "in post at the window's start (as-at - N months) and at the as-at date"},
+      {"qualified_only", ParamType::kBoolean, true,
+       "Count only qualified social workers (QUALIFIED = 1), in leavers and in post alike"},
+      {"teams", ParamType::kStringList, std::vector<std::string>{},
+       "TEAM codes to count; empty = every team"},
+      {"roles", ParamType::kStringList, std::vector<std::string>{},
+       "ROLE codes to count; empty = every role"},
+  };
+  m.needs = {{"workforce",
+              {{"WORKER_ID", ColumnType::kString},
+               {"ROLE", ColumnType::kCode},
+               {"QUALIFIED", ColumnType::kBoolean},
+               {"TEAM", ColumnType::kCode},
+               {"FTE", ColumnType::kDecimal},
+               {"START_DATE", ColumnType::kDate},
+               {"END_DATE", ColumnType::kDate},
+               {"LEAVING_REASON", ColumnType::kCode}}}};
+  return m;
+}
+
+namespace {
+
+// One period's leavers and workers in post, among the rows the filters let through (rule 14).
+struct TurnoverCount {
+  Group leavers;                        // END_DATE in (window_start, as_at], reason counted
+  Group at_end;                         // in post at as_at
+  Group at_start;                       // in post at window_start (for `average` only)
+  std::vector<std::string> either_ids;  // in post at either date (for `average` only)
+};
+
+TurnoverCount count_turnover(const Context& ctx, const std::vector<size_t>& cohort,
+                             const CodeSet& reasons, Date window_start, Date as_at, bool average) {
+  const Table& workforce = ctx.table("workforce");
+  const Column& id = workforce.column("WORKER_ID");
+  const Column& fte = workforce.column("FTE");
+  const Column& start = workforce.column("START_DATE");
+  const Column& end = workforce.column("END_DATE");
+  const Column& reason = workforce.column("LEAVING_REASON");
+  TurnoverCount c;
+  for (size_t r : cohort) {
+    const auto left = end.date(r);
+    if (left && window_start < *left && *left <= as_at && reasons.contains(reason.code(r)))
+      c.leavers.add(ctx, id, fte, r);
+    const bool now = in_post(start, end, r, as_at);
+    const bool then = average && in_post(start, end, r, window_start);
+    if (now) c.at_end.add(ctx, id, fte, r);
+    if (then) c.at_start.add(ctx, id, fte, r);
+    if ((now || then) && average && ctx.want_records())
+      c.either_ids.emplace_back(ctx.text(id.code(r)));
+  }
+  return c;
+}
+
+// Leaver FTE / FTE in post (at the end, or the mean of start and end) x 100, with headcounts.
+Observation observe_turnover(TurnoverCount c, bool average, Date window_start, Date as_at) {
+  Observation o;
+  o.numerator = c.leavers.fte;
+  o.denominator = average ? (c.at_start.fte + c.at_end.fte) / 2.0 : c.at_end.fte;
+  if (*o.denominator > 0) o.value = 100.0 * *o.numerator / *o.denominator;
+  o.numerator_records = std::move(c.leavers.records);
+  o.denominator_records = average ? std::move(c.either_ids) : std::move(c.at_end.records);
+  o.notes.push_back(std::to_string(c.leavers.headcount) + " leavers (" + fte_text(c.leavers.fte) +
+                    " FTE); " + std::to_string(c.at_end.headcount) + " in post at " + as_at.iso() +
+                    " (" + fte_text(c.at_end.fte) + " FTE)");
+  if (average)
+    o.notes.push_back(std::to_string(c.at_start.headcount) + " in post at " + window_start.iso() +
+                      " (" + fte_text(c.at_start.fte) + " FTE)");
+  const long blank = c.leavers.blank_fte + c.at_end.blank_fte + c.at_start.blank_fte;
+  if (blank > 0) o.notes.push_back(std::to_string(blank) + " rows with a blank FTE counted as 0");
+  return o;
+}
+
+}  // namespace
+
+std::vector<Observation> WorkforceTurnover::calculate(const Context& ctx,
+                                                      const std::vector<Period>& periods) const {
+  const Parameters& params = ctx.params();
+  const int64_t months = params.integer("window_months");
+  if (months < 1 || months > 1200)
+    throw std::invalid_argument("parameter 'window_months' must be a number of months from 1");
+  const bool average = average_denominator(params.text("denominator"));
+  const CodeSet reasons = ctx.codes(params.list("leaving_reasons"));
+  const std::vector<size_t> cohort = turnover_cohort(ctx, ctx.table("workforce"));
+  std::vector<Observation> out;
+  for (const Period& p : periods) {
+    const Date window_start = p.as_at().add_months(-static_cast<int>(months));  // excluded
+    out.push_back(
+        observe_turnover(count_turnover(ctx, cohort, reasons, window_start, p.as_at(), average),
+                         average, window_start, p.as_at()));
+  }
+  return out;
+}
+
+Metadata WorkforceCaseload::metadata() const {
+  Metadata m;
+  m.id = "workforce.caseload";
+  m.code = "SW CASES";
+  m.name = "Average caseload of qualified social workers";
+  m.description =
+      "Children's cases allocated at the period end per full-time equivalent (FTE) qualified "
+      "social worker in post who holds at least one case.";
+  m.definition_source =
+      "DfE children's social work workforce census (caseload per case-holding FTE); DATA.md "
+      "indicator 20 and counting rule 15";
+  m.theme = kTheme;
+  m.unit = Unit::kNumber;
+  m.polarity = Polarity::kLowerIsBetter;
+  m.period_kind = PeriodKind::kSnapshot;
+  m.decimals = 1;
+  m.parameters = {
+      {"aggregation", ParamType::kString, std::string("mean"),
+       "mean: all open cases / the FTE of the workers holding them; median: the middle of each "
+       "worker's cases per FTE"},
+  };
+  m.needs = {{"workforce",
+              {{"WORKER_ID", ColumnType::kString},
+               {"QUALIFIED", ColumnType::kBoolean},
+               {"FTE", ColumnType::kDecimal},
+               {"START_DATE", ColumnType::kDate},
+               {"END_DATE", ColumnType::kDate}}},
+             {"allocations",
+              {{"WORKER_ID", ColumnType::kString},
+               {"START_DATE", ColumnType::kDate},
+               {"END_DATE", ColumnType::kDate}}}};
+  return m;
+}
+
+namespace {
+
+// The qualified workers (one slot per WORKER_ID, however many posts) and the slot of each
+// allocation's worker, found once for every period.
+struct CaseHolders {
+  std::vector<Code> worker;              // slot -> WORKER_ID
+  std::vector<size_t> rows;              // the qualified workforce rows
+  std::vector<uint32_t> row_slot;        // the slot of each of `rows`
+  std::vector<int64_t> allocation_slot;  // per allocation row; -1: not a qualified worker
+
+  CaseHolders(const Table& workforce, const Table& allocations) {
+    const Column& id = workforce.column("WORKER_ID");
+    const Column& qualified = workforce.column("QUALIFIED");
+    std::unordered_map<Code, uint32_t> slot;
+    slot.reserve(workforce.rows);
+    for (size_t r = 0; r < workforce.rows; ++r) {
+      if (!qualified.flag(r).value_or(false) || id.code(r) == kBlankCode) continue;
+      auto [it, inserted] = slot.emplace(id.code(r), static_cast<uint32_t>(worker.size()));
+      if (inserted) worker.push_back(id.code(r));
+      rows.push_back(r);
+      row_slot.push_back(it->second);
+    }
+    const Column& holder = allocations.column("WORKER_ID");
+    allocation_slot.assign(allocations.rows, -1);
+    for (size_t r = 0; r < allocations.rows; ++r) {
+      auto it = slot.find(holder.code(r));
+      if (it != slot.end()) allocation_slot[r] = it->second;
+    }
+  }
+};
+
+// Each qualified worker's FTE in post and open cases at one date (rule 15).
+struct Caseloads {
+  std::vector<double> fte;
+  std::vector<uint8_t> posted;  // in post at the date
+  std::vector<long> cases;
+  long open = 0;      // allocations open at the date
+  long not_held = 0;  // of which not held by a qualified worker in post
+
+  Caseloads(const Context& ctx, const CaseHolders& holders, Date d)
+      : fte(holders.worker.size()), posted(holders.worker.size()), cases(holders.worker.size()) {
+    const Table& workforce = ctx.table("workforce");
+    const Column& post_fte = workforce.column("FTE");
+    const Column& start = workforce.column("START_DATE");
+    const Column& end = workforce.column("END_DATE");
+    for (size_t i = 0; i < holders.rows.size(); ++i) {
+      const size_t r = holders.rows[i];
+      if (!in_post(start, end, r, d)) continue;
+      posted[holders.row_slot[i]] = 1;
+      fte[holders.row_slot[i]] += post_fte.number(r).value_or(0.0);
+    }
+    const Table& allocations = ctx.table("allocations");
+    const Column& from = allocations.column("START_DATE");
+    const Column& until = allocations.column("END_DATE");
+    for (size_t r = 0; r < allocations.rows; ++r) {
+      if (!in_post(from, until, r, d)) continue;  // open: START_DATE <= d < END_DATE
+      ++open;
+      const int64_t s = holders.allocation_slot[r];
+      if (s >= 0 && posted[static_cast<size_t>(s)])
+        ++cases[static_cast<size_t>(s)];
+      else
+        ++not_held;
+    }
+  }
+};
+
+// The figure: cases per FTE of the workers holding at least one case; the mean is all their
+// cases over all their FTE, the median the middle of each worker's cases per FTE.
+Observation observe(const Context& ctx, const CaseHolders& holders, const Caseloads& at,
+                    Aggregation aggregation) {
+  Distribution per_fte(ctx.want_records());
+  double total_cases = 0, total_fte = 0;
+  long no_fte = 0;
+  for (size_t s = 0; s < holders.worker.size(); ++s) {
+    if (at.cases[s] == 0) continue;
+    if (at.fte[s] <= 0) {
+      ++no_fte;
+      continue;
+    }
+    total_cases += static_cast<double>(at.cases[s]);
+    total_fte += at.fte[s];
+    per_fte.add(ctx.want_records() ? ctx.text(holders.worker[s]) : std::string_view{},
+                static_cast<double>(at.cases[s]) / at.fte[s]);
+  }
+  Observation o = per_fte.observation(aggregation);
+  if (aggregation == Aggregation::kMean) {
+    o.numerator = total_cases;
+    o.denominator = total_fte;
+    o.value.reset();
+    if (total_fte > 0) o.value = total_cases / total_fte;
+  }
+  o.notes.push_back(std::to_string(static_cast<long>(total_cases)) + " open cases held by " +
+                    std::to_string(per_fte.size()) + " qualified workers (" + fte_text(total_fte) +
+                    " FTE)");
+  if (at.not_held > 0)
+    o.notes.push_back(std::to_string(at.not_held) + " of " + std::to_string(at.open) +
+                      " open allocations not held by a qualified worker in post");
+  if (no_fte > 0)
+    o.notes.push_back(std::to_string(no_fte) + " case-holding workers with no FTE left out");
+  return o;
+}
+
+}  // namespace
+
+std::vector<Observation> WorkforceCaseload::calculate(const Context& ctx,
+                                                      const std::vector<Period>& periods) const {
+  const Aggregation aggregation = aggregation_of(ctx.params().text("aggregation"));
+  const CaseHolders holders(ctx.table("workforce"), ctx.table("allocations"));
+  std::vector<Observation> out;
+  for (const Period& p : periods)
+    out.push_back(observe(ctx, holders, Caseloads(ctx, holders, p.as_at()), aggregation));
+  return out;
+}
+
+}  // namespace scorecard::plugins
