@@ -1,0 +1,756 @@
+// The dataset loader: the rules of DATA.md "General conventions" and counting rule 17, and the
+// error policy of docs/datasets.md.
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <chrono>
+#include <memory>
+#include <set>
+
+#include "core/datasets/csv.hpp"
+#include "core/datasets/datasets.hpp"
+#include "core/datasets/row_index.hpp"
+#include "core/values/column_builder.hpp"
+#include "core/values/values.hpp"
+
+namespace scorecard::datasets {
+
+DataError::DataError(engine::DataQualityIssue i)
+    : std::runtime_error(i.message), issue(std::move(i)) {}
+
+namespace {
+
+constexpr size_t kMaxWarningsPerDataset = 20;
+constexpr size_t kRowsBeforeReserve = 256;  // rows read before sizing the columns for the rest
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+bool equal_ignoring_case(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    char x = a[i], y = b[i];
+    if (x >= 'a' && x <= 'z') x = static_cast<char>(x - 'a' + 'A');
+    if (y >= 'a' && y <= 'z') y = static_cast<char>(y - 'a' + 'A');
+    if (x != y) return false;
+  }
+  return true;
+}
+
+// A cell's value as a message shows it: trimmed, control characters escaped, cut at 60.
+std::string shown(std::string_view text) {
+  const std::string_view s = values::trim(text);
+  std::string out;
+  for (size_t i = 0; i < s.size() && i < 60; ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else if (c < 0x20 || c == 0x7F) {
+      out += fmt::format("\\x{:02X}", c);
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  if (s.size() > 60) out += "...";
+  return out;
+}
+
+std::string join(const std::vector<std::string>& items, const char* sep) {
+  std::string out;
+  for (const auto& s : items) out += (out.empty() ? "" : sep) + s;
+  return out;
+}
+
+// "episodes_2" < "episodes_10": digit runs compare as numbers.
+bool natural_less(const std::string& a, const std::string& b) {
+  size_t i = 0, j = 0;
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  while (i < a.size() && j < b.size()) {
+    if (digit(a[i]) && digit(b[j])) {
+      size_t ie = i, je = j;
+      while (ie < a.size() && digit(a[ie])) ++ie;
+      while (je < b.size() && digit(b[je])) ++je;
+      std::string_view x(a.data() + i, ie - i), y(b.data() + j, je - j);
+      while (x.size() > 1 && x.front() == '0') x.remove_prefix(1);
+      while (y.size() > 1 && y.front() == '0') y.remove_prefix(1);
+      if (x.size() != y.size()) return x.size() < y.size();
+      if (x != y) return x < y;
+      i = ie, j = je;
+      continue;
+    }
+    if (a[i] != b[j]) return a[i] < b[j];
+    ++i, ++j;
+  }
+  if ((a.size() - i) != (b.size() - j)) return a.size() - i < b.size() - j;
+  return a < b;
+}
+
+// Does the lower-case file name belong to `dataset` (<dataset>.csv or <dataset>_*.csv)?
+bool file_of(const std::string& name, const std::string& dataset) {
+  if (name.size() < 4 || name.compare(name.size() - 4, 4, ".csv") != 0) return false;
+  const std::string stem = name.substr(0, name.size() - 4);
+  return stem == dataset ||
+         (stem.size() > dataset.size() + 1 && stem.compare(0, dataset.size(), dataset) == 0 &&
+          stem[dataset.size()] == '_');
+}
+
+// One column the loader reads: asked for by an indicator (`keep`), or needed for the
+// schema's key, required columns and checks.
+struct PlanColumn {
+  PlanColumn(std::string n, ColumnType t) : name(std::move(n)), type(t), builder(name, t) {}
+  std::string name;
+  ColumnType type;
+  bool keep = false, required = false, present = false;
+  std::vector<std::string> codes;  // allowed codes, normalised and sorted (empty: any)
+  std::vector<uint8_t> verdict;    // by Code: 0 not yet known, 1 allowed, 2 not in the list
+  values::ColumnBuilder builder;
+};
+
+// A column of a file that takes part in a row's identity (duplicate detection).
+struct IdentityField {
+  uint32_t id;      // the column's number in the dataset's identity, the same in every file
+  size_t field;     // position in this file's rows
+  ColumnType type;  // values are compared as this type reads them (01/04/2018 == 2018-04-01)
+};
+
+// Folds a cell's value into `h`, as `type` reads it; text that does not parse as the type is
+// folded as text. same_value() is the matching comparison.
+uint64_t hash_value(uint64_t h, std::string_view v, ColumnType type) {
+  auto word = [](uint64_t kind, uint64_t bits) { return kind << 56 ^ bits; };
+  switch (type) {
+    case ColumnType::kDate:
+      if (auto d = values::parse_date(v)) return detail::hash_step(h, word(1, uint32_t(d->days)));
+      break;
+    case ColumnType::kInteger:
+      if (auto i = values::parse_integer(v)) return detail::hash_step(h, word(2, uint32_t(*i)));
+      break;
+    case ColumnType::kBoolean:
+      if (auto b = values::parse_boolean(v)) return detail::hash_step(h, word(3, *b ? 1 : 0));
+      break;
+    case ColumnType::kDecimal:
+      if (auto x = values::parse_decimal(v)) {
+        const double d = *x + 0.0;  // -0 is 0
+        uint64_t bits = 0;
+        std::memcpy(&bits, &d, sizeof bits);
+        return detail::hash_step(detail::hash_step(h, word(4, 0)), bits);
+      }
+      break;
+    case ColumnType::kCode: return detail::hash_text(h, v, /*upper=*/true);
+    case ColumnType::kString: break;
+  }
+  return detail::hash_text(h, v, false);
+}
+
+template <class Parse>
+std::optional<bool> same_parsed(std::string_view a, std::string_view b, Parse parse) {
+  const auto x = parse(a), y = parse(b);
+  if (x && y) return *x == *y;
+  if (x || y) return false;
+  return std::nullopt;  // neither parses: compare the text
+}
+
+bool same_value(std::string_view a, std::string_view b, ColumnType type) {
+  std::optional<bool> same;
+  switch (type) {
+    case ColumnType::kDate: same = same_parsed(a, b, values::parse_date); break;
+    case ColumnType::kInteger: same = same_parsed(a, b, values::parse_integer); break;
+    case ColumnType::kBoolean: same = same_parsed(a, b, values::parse_boolean); break;
+    case ColumnType::kDecimal: same = same_parsed(a, b, values::parse_decimal); break;
+    case ColumnType::kCode: return equal_ignoring_case(a, b);
+    case ColumnType::kString: break;
+  }
+  return same ? *same : a == b;
+}
+
+struct FileLayout {
+  std::filesystem::path path;
+  std::string display;
+  std::vector<std::string> header;              // DfE name per field ("" for a column not read)
+  std::vector<long> plan_field;                 // per plan column: its field, or -1 when absent
+  std::vector<size_t> present;                  // plan columns in the file, by field position
+  std::vector<size_t> absent;                   // plan columns not in the file
+  std::vector<IdentityField> identity;          // sorted by id
+  std::unique_ptr<csv::RecordFetcher> fetcher;  // opened on first need
+};
+
+bool blank_text(std::string_view s) { return values::trim(s).empty(); }
+
+class DatasetLoader {
+ public:
+  DatasetLoader(std::string name, const std::vector<ColumnRequest>& requested,
+                const DatasetSchema* schema, const LoadOptions& options, StringPool& pool,
+                LoadResult& result)
+      : name_(std::move(name)), schema_(schema), options_(options), pool_(pool), result_(result) {
+    if (auto it = options.renames.find(name_); it != options.renames.end())
+      for (const auto& [dfe, local] : it->second)
+        renamed_from_[CodeSet::normalise(local)] = CodeSet::normalise(dfe);
+    plan_columns(requested);
+  }
+
+  void read(const std::filesystem::path& path);
+  void finish(Table& table, DatasetInfo& info);
+
+ private:
+  void plan_columns(const std::vector<ColumnRequest>& requested);
+  size_t add_plan(const std::string& column, ColumnType type);
+  void read_header(FileLayout& file, const csv::Record& header);
+  void row(const csv::Record& record, size_t file_index);
+  std::optional<std::string> cell(PlanColumn& column, const csv::Field& field);
+  std::optional<std::string> failed_check(const csv::Record& record, const FileLayout& file,
+                                          size_t* column);
+  uint64_t identity_hash(const csv::Record& record, const FileLayout& file) const;
+  bool same_identity(const csv::Record& record, const FileLayout& file, uint32_t row);
+  bool same_key(uint32_t row) const;
+  uint64_t key_hash() const;
+  void keep_row(const csv::Record& record, size_t file_index, uint64_t hash);
+  void undo_row();
+  void reserve_for(uint64_t bytes_per_row);
+  void warn_replaced(uint32_t old_row, const csv::Record& record, size_t file_index);
+  void bad_row(const FileLayout& file, size_t line, size_t column, std::string column_name,
+               std::string value, std::string expected, const std::string& text);
+  [[noreturn]] void bad_file(const FileLayout& file, size_t line, size_t column,
+                             const std::string& text);
+  bool identity_column(const std::string& column) const {
+    return !schema_ || identity_ids_.count(column) != 0;
+  }
+
+  std::string name_;
+  const DatasetSchema* schema_;
+  const LoadOptions& options_;
+  StringPool& pool_;
+  LoadResult& result_;
+  std::map<std::string, std::string> renamed_from_;  // local header name -> DfE name
+  std::vector<PlanColumn> plan_;
+  std::map<std::string, size_t> plan_index_;
+  std::vector<size_t> key_;                        // plan columns of the schema's key
+  std::vector<std::pair<size_t, size_t>> checks_;  // plan columns: (column, not_before)
+  std::map<std::string, uint32_t> identity_ids_;
+  std::vector<FileLayout> files_;
+  DatasetInfo info_;
+  size_t warnings_ = 0;
+  uint64_t bytes_total_ = 0;
+  bool reserved_ = false;
+  // Per kept row (before the replaced ones are dropped):
+  uint32_t rows_ = 0;
+  std::vector<uint64_t> hashes_;   // identity hash
+  std::vector<uint64_t> origins_;  // file index << 48 | byte offset of the record
+  std::vector<uint32_t> lines_;    // line of the record
+  std::vector<uint32_t> dropped_;  // rows replaced by a later version
+  detail::RowIndex by_identity_, by_key_;
+};
+
+size_t DatasetLoader::add_plan(const std::string& column, ColumnType type) {
+  if (auto it = plan_index_.find(column); it != plan_index_.end()) return it->second;
+  plan_.emplace_back(column, type);
+  PlanColumn& c = plan_.back();
+  if (schema_) {
+    if (const ColumnSchema* s = schema_->find(column)) {
+      for (const auto& code : s->codes) c.codes.push_back(CodeSet::normalise(code));
+      std::sort(c.codes.begin(), c.codes.end());
+    }
+    c.required = std::find(schema_->required.begin(), schema_->required.end(), column) !=
+                 schema_->required.end();
+  }
+  plan_index_[column] = plan_.size() - 1;
+  return plan_.size() - 1;
+}
+
+void DatasetLoader::plan_columns(const std::vector<ColumnRequest>& requested) {
+  auto type_of = [&](const std::string& column, ColumnType fallback) {
+    const ColumnSchema* s = schema_ ? schema_->find(column) : nullptr;
+    return s ? s->type : fallback;
+  };
+  for (const auto& r : requested) {
+    const std::string column = CodeSet::normalise(r.name);
+    plan_[add_plan(column, type_of(column, r.type))].keep = true;
+  }
+  if (!schema_) return;
+  for (const auto& k : schema_->key) key_.push_back(add_plan(k, type_of(k, ColumnType::kString)));
+  for (const auto& r : schema_->required) add_plan(r, type_of(r, ColumnType::kString));
+  for (const auto& c : schema_->checks)
+    checks_.emplace_back(add_plan(c.column, type_of(c.column, ColumnType::kDate)),
+                         add_plan(c.not_before, type_of(c.not_before, ColumnType::kDate)));
+  // A row's identity: the schema's columns, and any other column asked for.
+  for (const auto& c : schema_->columns)
+    identity_ids_.emplace(c.name, static_cast<uint32_t>(identity_ids_.size()));
+  for (const auto& c : plan_)
+    identity_ids_.emplace(c.name, static_cast<uint32_t>(identity_ids_.size()));
+}
+
+void DatasetLoader::bad_file(const FileLayout& file, size_t line, size_t column,
+                             const std::string& text) {
+  engine::DataQualityIssue issue;
+  issue.dataset = name_;
+  issue.file = file.display;
+  issue.line = line;
+  issue.column = column;
+  if (column >= 1 && column <= file.header.size()) issue.column_name = file.header[column - 1];
+  issue.message = fmt::format("{}:{}:{}: {}", file.display, line, column, text);
+  throw DataError(std::move(issue));
+}
+
+void DatasetLoader::bad_row(const FileLayout& file, size_t line, size_t column,
+                            std::string column_name, std::string value, std::string expected,
+                            const std::string& text) {
+  engine::DataQualityIssue issue;
+  issue.dataset = name_;
+  issue.file = file.display;
+  issue.line = line;
+  issue.column = column;
+  issue.column_name = std::move(column_name);
+  issue.value = std::move(value);
+  issue.expected = std::move(expected);
+  issue.message = fmt::format("{}:{}:{}: {}", file.display, line, column, text);
+  if (options_.on_error == OnError::kFail) throw DataError(std::move(issue));
+  ++info_.rejected;
+  result_.issues.push_back(std::move(issue));
+}
+
+void DatasetLoader::read_header(FileLayout& file, const csv::Record& header) {
+  std::map<std::string, size_t> seen;  // DfE name -> field
+  std::set<std::string> shadowed;      // DfE names given by a rename in this file
+  std::vector<std::string> names;
+  for (size_t i = 0; i < header.fields.size(); ++i) {
+    const csv::Field& f = header.fields[i];
+    if (f.non_ascii && csv::first_invalid_utf8(f.text) != std::string_view::npos)
+      bad_file(file, f.line, i + 1, "column name is not UTF-8 text; save the file as CSV UTF-8");
+    std::string n = CodeSet::normalise(f.text);
+    if (auto it = renamed_from_.find(n); it != renamed_from_.end()) {
+      n = it->second;
+      shadowed.insert(n);
+    }
+    names.push_back(std::move(n));
+  }
+  for (size_t i = 0; i < names.size(); ++i) {
+    const std::string local = CodeSet::normalise(header.fields[i].text);
+    // The column DECOM is ignored when the renames say DECOM is StartDate and StartDate is here.
+    if (shadowed.count(names[i]) && renamed_from_.count(local) == 0) names[i].clear();
+    if (names[i].empty()) continue;
+    auto [it, inserted] = seen.emplace(names[i], i);
+    if (inserted) continue;
+    if (plan_index_.count(names[i]) || identity_column(names[i]))
+      bad_file(file, header.fields[i].line, i + 1,
+               fmt::format("column {} appears twice in the header (columns {} and {})", names[i],
+                           it->second + 1, i + 1));
+    names[i].clear();  // an ignored column, twice: still ignored
+  }
+  file.header = names;
+  for (const auto& k : key_)
+    if (!seen.count(plan_[k].name)) {
+      std::vector<std::string> key_names;
+      for (size_t c : key_) key_names.push_back(plan_[c].name);
+      bad_file(file, 1, 1,
+               fmt::format("the header has no {} column, which identifies a row of {} ({}); "
+                           "map it under data.columns if the extract names it differently",
+                           plan_[k].name, name_, join(key_names, ", ")));
+    }
+  file.plan_field.assign(plan_.size(), -1);
+  for (size_t c = 0; c < plan_.size(); ++c) {
+    if (auto it = seen.find(plan_[c].name); it != seen.end()) {
+      file.plan_field[c] = static_cast<long>(it->second);
+      file.present.push_back(c);
+      plan_[c].present = true;
+    } else {
+      file.absent.push_back(c);
+    }
+  }
+  std::sort(file.present.begin(), file.present.end(),
+            [&](size_t a, size_t b) { return file.plan_field[a] < file.plan_field[b]; });
+  for (size_t i = 0; i < names.size(); ++i) {
+    if (names[i].empty()) continue;
+    if (std::find(info_.available_columns.begin(), info_.available_columns.end(), names[i]) ==
+        info_.available_columns.end())
+      info_.available_columns.push_back(names[i]);
+    if (!identity_column(names[i])) continue;
+    const uint32_t id =
+        identity_ids_.emplace(names[i], static_cast<uint32_t>(identity_ids_.size())).first->second;
+    const ColumnSchema* s = schema_ ? schema_->find(names[i]) : nullptr;
+    auto p = plan_index_.find(names[i]);
+    const ColumnType type = s                        ? s->type
+                            : p != plan_index_.end() ? plan_[p->second].type
+                                                     : ColumnType::kString;
+    file.identity.push_back({id, i, type});
+  }
+  std::sort(file.identity.begin(), file.identity.end(),
+            [](const IdentityField& a, const IdentityField& b) { return a.id < b.id; });
+}
+
+// Appends one cell to its column; on a bad value returns the message (nothing appended).
+std::optional<std::string> DatasetLoader::cell(PlanColumn& column, const csv::Field& field) {
+  if (field.non_ascii) {
+    const size_t bad = csv::first_invalid_utf8(field.text);
+    if (bad != std::string_view::npos)
+      return fmt::format("{} is not UTF-8 text (byte 0x{:02X}); save the file as CSV UTF-8",
+                         column.name, static_cast<unsigned char>(field.text[bad]));
+  }
+  if (column.required && blank_text(field.text))
+    return fmt::format("{} is blank (a value is required)", column.name);
+  if (!column.builder.append(field.text, pool_))
+    return fmt::format("{} '{}' is not {}", column.name, shown(field.text),
+                       values::expected(column.type));
+  if (column.codes.empty() || column.builder.column().blank.back()) return std::nullopt;
+  const auto code = static_cast<size_t>(column.builder.column().ints.back());
+  if (code >= column.verdict.size()) column.verdict.resize(std::max(code + 1, pool_.size()), 0);
+  uint8_t& verdict = column.verdict[code];
+  if (verdict == 0) {
+    const std::string text(pool_.text(static_cast<Code>(code)));
+    verdict = std::binary_search(column.codes.begin(), column.codes.end(), text) ? 1 : 2;
+  }
+  if (verdict == 1) return std::nullopt;
+  column.builder.pop_back();
+  return fmt::format("{} '{}' is not one of the codes {}", column.name, shown(field.text),
+                     join(column.codes, ", "));
+}
+
+std::optional<std::string> DatasetLoader::failed_check(const csv::Record& record,
+                                                       const FileLayout& file, size_t* column) {
+  for (const auto& [c, before] : checks_) {
+    const long fc = file.plan_field[c], fb = file.plan_field[before];
+    if (fc < 0 || fb < 0) continue;
+    const Column& a = plan_[c].builder.column();
+    const Column& b = plan_[before].builder.column();
+    if (a.blank.back() || b.blank.back()) continue;
+    const bool is_before = a.type == ColumnType::kDecimal || b.type == ColumnType::kDecimal
+                               ? *a.number(a.blank.size() - 1) < *b.number(b.blank.size() - 1)
+                               : a.ints.back() < b.ints.back();
+    if (!is_before) continue;
+    *column = static_cast<size_t>(fc);
+    return fmt::format("{} '{}' is before {} '{}'", plan_[c].name,
+                       shown(record.fields[static_cast<size_t>(fc)].text), plan_[before].name,
+                       shown(record.fields[static_cast<size_t>(fb)].text));
+  }
+  return std::nullopt;
+}
+
+uint64_t DatasetLoader::identity_hash(const csv::Record& record, const FileLayout& file) const {
+  uint64_t h = 0x2545F4914F6CDD1Dull;
+  for (const IdentityField& f : file.identity) {
+    const std::string_view v = values::trim(record.fields[f.field].text);
+    if (v.empty()) continue;  // blank and absent are the same
+    h = hash_value(detail::hash_step(h, f.id), v, f.type);
+  }
+  return detail::hash_finish(h);
+}
+
+// The exact comparison behind a matching hash: the earlier row is read again from its file.
+bool DatasetLoader::same_identity(const csv::Record& record, const FileLayout& file, uint32_t row) {
+  const size_t fi = static_cast<size_t>(origins_[row] >> 48);
+  FileLayout& other = files_[fi];
+  if (!other.fetcher) other.fetcher = std::make_unique<csv::RecordFetcher>(other.path);
+  const csv::Record& old = other.fetcher->fetch(origins_[row] & ((uint64_t{1} << 48) - 1));
+  if (old.fields.size() != other.header.size()) return false;  // the file changed
+  const auto& a = file.identity;
+  const auto& b = other.identity;
+  size_t i = 0, j = 0;
+  for (;;) {
+    while (i < a.size() && blank_text(record.fields[a[i].field].text)) ++i;
+    while (j < b.size() && blank_text(old.fields[b[j].field].text)) ++j;
+    if (i == a.size() || j == b.size()) return i == a.size() && j == b.size();
+    if (a[i].id != b[j].id) return false;
+    const std::string_view x = values::trim(record.fields[a[i].field].text);
+    const std::string_view y = values::trim(old.fields[b[j].field].text);
+    if (!same_value(x, y, a[i].type)) return false;
+    ++i, ++j;
+  }
+}
+
+// The key of the row just appended equals the key of `row`.
+bool DatasetLoader::same_key(uint32_t row) const {
+  for (size_t k : key_) {
+    const Column& c = plan_[k].builder.column();
+    const size_t last = c.blank.size() - 1;
+    if (c.blank[row] != c.blank[last]) return false;
+    if (c.type == ColumnType::kDecimal ? c.decimals[row] != c.decimals[last]
+                                       : c.ints[row] != c.ints[last])
+      return false;
+  }
+  return true;
+}
+
+uint64_t DatasetLoader::key_hash() const {
+  uint64_t h = 0x9E3779B97F4A7C15ull;
+  for (size_t k : key_) {
+    const Column& c = plan_[k].builder.column();
+    uint64_t v = 0;
+    if (c.type == ColumnType::kDecimal)
+      std::memcpy(&v, &c.decimals.back(), sizeof v);
+    else
+      v = static_cast<uint32_t>(c.ints.back());
+    h = detail::hash_step(h, v);
+  }
+  return detail::hash_finish(h);
+}
+
+void DatasetLoader::undo_row() {
+  for (PlanColumn& c : plan_)
+    while (c.builder.size() > rows_) c.builder.pop_back();
+}
+
+void DatasetLoader::keep_row(const csv::Record& record, size_t file_index, uint64_t hash) {
+  hashes_.push_back(hash);
+  origins_.push_back(uint64_t{file_index} << 48 | record.offset);
+  lines_.push_back(record.line);
+  ++rows_;
+}
+
+void DatasetLoader::warn_replaced(uint32_t old_row, const csv::Record& record, size_t file_index) {
+  if (++warnings_ > kMaxWarningsPerDataset) return;
+  std::vector<std::string> key_names;
+  for (size_t c : key_) key_names.push_back(plan_[c].name);
+  const FileLayout& old_file = files_[origins_[old_row] >> 48];
+  // Never the key's values: they hold children's identifiers.
+  result_.warnings.push_back(fmt::format(
+      "{}: {} line {} replaces {} line {} (same {}, other values differ; the later row is kept)",
+      name_, files_[file_index].display, record.line, old_file.display, lines_[old_row],
+      join(key_names, " and ")));
+}
+
+void DatasetLoader::reserve_for(uint64_t bytes_per_row) {
+  reserved_ = true;
+  const size_t rows =
+      static_cast<size_t>(bytes_total_ / std::max<uint64_t>(bytes_per_row, 1) +
+                          bytes_total_ / std::max<uint64_t>(bytes_per_row, 1) / 16 + 16);
+  for (PlanColumn& c : plan_) c.builder.reserve(rows);
+  hashes_.reserve(rows);
+  origins_.reserve(rows);
+  lines_.reserve(rows);
+  (key_.empty() ? by_identity_ : by_key_).reserve(rows);
+}
+
+void DatasetLoader::row(const csv::Record& record, size_t file_index) {
+  const FileLayout& file = files_[file_index];
+  ++info_.rows_read;
+  const size_t fields = record.fields.size(), width = file.header.size();
+  if (fields != width) {
+    const bool is_short = fields < width;
+    const size_t column = is_short ? fields + 1 : width + 1;
+    const size_t line = is_short ? record.fields.back().line : record.fields[width].line;
+    bad_row(file, line, column, is_short ? file.header[fields] : "", "",
+            fmt::format("{} fields", width),
+            fmt::format("row has {} fields, the header has {}", fields, width));
+    return;
+  }
+  for (size_t c : file.present) {
+    const size_t f = static_cast<size_t>(file.plan_field[c]);
+    if (auto problem = cell(plan_[c], record.fields[f])) {
+      undo_row();
+      const bool utf8 = problem->find("not UTF-8") != std::string::npos;
+      bad_row(file, record.fields[f].line, f + 1, plan_[c].name,
+              utf8 ? "" : std::string(values::trim(record.fields[f].text)),
+              utf8                     ? "UTF-8 text"
+              : plan_[c].codes.empty() ? values::expected(plan_[c].type)
+                                       : "one of the codes",
+              *problem);
+      return;
+    }
+  }
+  for (size_t c : file.absent) plan_[c].builder.append_blank();
+  size_t column = 0;
+  if (auto problem = failed_check(record, file, &column)) {
+    undo_row();
+    bad_row(file, record.fields[column].line, column + 1, file.header[column],
+            std::string(values::trim(record.fields[column].text)), "not before", *problem);
+    return;
+  }
+  const uint64_t hash = identity_hash(record, file);
+  const uint32_t row = rows_;
+  bool keyed = !key_.empty();
+  for (size_t k : key_) keyed = keyed && !plan_[k].builder.column().blank.back();
+  if (keyed) {
+    const uint32_t tag = detail::fold(key_hash());
+    auto match = by_key_.find(tag, [&](uint32_t r) { return same_key(r); });
+    if (match && hashes_[*match] == hash && same_identity(record, file, *match)) {
+      undo_row();
+      ++info_.duplicates;
+      return;
+    }
+    if (match) {  // another version of the same record: the later one wins
+      dropped_.push_back(*match);
+      by_key_.replace(tag, *match, row);
+      ++info_.replaced;
+      warn_replaced(*match, record, file_index);
+    } else {
+      by_key_.insert(tag, row);
+    }
+  } else {
+    const uint32_t tag = detail::fold(hash);
+    auto match = by_identity_.find(
+        tag, [&](uint32_t r) { return hashes_[r] == hash && same_identity(record, file, r); });
+    if (match) {
+      undo_row();
+      ++info_.duplicates;
+      return;
+    }
+    by_identity_.insert(tag, row);
+  }
+  keep_row(record, file_index, hash);
+}
+
+void DatasetLoader::read(const std::filesystem::path& path) {
+  const size_t file_index = files_.size();
+  if (file_index >= (size_t{1} << 15)) throw std::runtime_error(name_ + ": too many files");
+  files_.emplace_back();
+  files_.back().path = path;
+  files_.back().display = path.string();
+  info_.files.push_back(path);
+  csv::Reader reader(path);
+  bytes_total_ += reader.size();
+  result_.bytes_read += reader.size();
+  csv::Record record;
+  std::vector<size_t> blank_lines;  // blank rows not yet known to be at the end of the file
+  const auto started = std::chrono::steady_clock::now();
+  size_t rows_in_file = 0;
+  try {
+    bool have_header = false;
+    while (reader.next(record)) {
+      if (!have_header) {
+        if (record.blank()) continue;  // blank lines before the header
+        read_header(files_[file_index], record);
+        have_header = true;
+        continue;
+      }
+      if (record.blank()) {
+        blank_lines.push_back(record.line);
+        continue;
+      }
+      for (size_t line : blank_lines) {
+        ++info_.rows_read;
+        bad_row(files_[file_index], line, 1, "", "", "a row of values",
+                "blank line before the end of the file");
+      }
+      blank_lines.clear();
+      row(record, file_index);
+      if (++rows_in_file == kRowsBeforeReserve && !reserved_)
+        reserve_for(reader.position() / rows_in_file);
+    }
+    if (!have_header) bad_file(files_[file_index], 1, 1, "the file is empty (no header row)");
+  } catch (const csv::SyntaxError& e) {
+    bad_file(files_[file_index], e.line, e.column, e.what());
+  }
+  spdlog::debug("{}: read {} ({} bytes, {} rows) in {:.3f} s", name_, path.string(), reader.size(),
+                rows_in_file,
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
+}
+
+template <class T>
+void erase_rows(std::vector<T>& v, const std::vector<uint32_t>& sorted_rows) {
+  if (sorted_rows.empty() || v.empty()) return;
+  size_t out = sorted_rows.front(), next = 0;
+  for (size_t r = sorted_rows.front(); r < v.size(); ++r) {
+    if (next < sorted_rows.size() && sorted_rows[next] == r) {
+      ++next;
+      continue;
+    }
+    v[out++] = std::move(v[r]);
+  }
+  v.resize(out);
+}
+
+void DatasetLoader::finish(Table& table, DatasetInfo& info) {
+  std::sort(dropped_.begin(), dropped_.end());
+  table.name = name_;
+  table.rows = rows_ - dropped_.size();
+  for (PlanColumn& c : plan_) {
+    if (!c.keep || !c.present) continue;  // a column no file has is not in the table
+    Column column = c.builder.take();
+    erase_rows(column.ints, dropped_);
+    erase_rows(column.decimals, dropped_);
+    erase_rows(column.blank, dropped_);
+    table.columns.push_back(std::move(column));
+  }
+  if (warnings_ > kMaxWarningsPerDataset)
+    result_.warnings.push_back(fmt::format("{}: {} more rows replaced by a later version", name_,
+                                           warnings_ - kMaxWarningsPerDataset));
+  spdlog::info("{}: {} rows from {} file(s) ({} duplicates, {} replaced, {} rejected)", name_,
+               table.rows, info_.files.size(), info_.duplicates, info_.replaced, info_.rejected);
+  info = std::move(info_);
+}
+
+std::vector<std::string> dataset_names(const std::vector<DatasetRequest>& requests,
+                                       const SchemaSet& schemas) {
+  std::vector<std::string> names;
+  for (const auto& [name, schema] : schemas) names.push_back(name);
+  for (const auto& r : requests) names.push_back(r.dataset);
+  return names;
+}
+
+}  // namespace
+
+std::vector<std::filesystem::path> dataset_files(const std::filesystem::path& directory,
+                                                 const std::string& dataset,
+                                                 const std::vector<std::string>& datasets) {
+  std::vector<std::pair<std::string, std::filesystem::path>> found;
+  std::error_code ec;
+  const std::string want = lower(dataset);
+  for (std::filesystem::directory_iterator it(directory, ec), end; !ec && it != end;
+       it.increment(ec)) {
+    // Regular files, and links (a broken link is then reported as unreadable, not missing).
+    if (!it->is_regular_file(ec) && !it->is_symlink(ec)) continue;
+    const std::string name = lower(it->path().filename().string());
+    if (!file_of(name, want)) continue;
+    const bool longer = std::any_of(datasets.begin(), datasets.end(), [&](const std::string& d) {
+      return d.size() > want.size() && file_of(name, lower(d));
+    });
+    if (!longer) found.emplace_back(name, it->path());
+  }
+  const std::string plain = want + ".csv";
+  std::sort(found.begin(), found.end(), [&](const auto& a, const auto& b) {
+    if ((a.first == plain) != (b.first == plain)) return a.first == plain;
+    return natural_less(a.first, b.first);
+  });
+  std::vector<std::filesystem::path> out;
+  for (auto& f : found) out.push_back(std::move(f.second));
+  return out;
+}
+
+LoadResult load(const LoadOptions& options, const std::vector<DatasetRequest>& requests,
+                const SchemaSet& schemas, StringPool& pool) {
+  std::error_code ec;
+  if (!options.directory.empty() && !std::filesystem::is_directory(options.directory, ec))
+    throw std::runtime_error("data folder " + options.directory.string() + " does not exist");
+  std::vector<std::string> order;
+  std::map<std::string, std::vector<ColumnRequest>> columns;
+  for (const auto& r : requests) {
+    if (!columns.count(r.dataset)) order.push_back(r.dataset);
+    auto& list = columns[r.dataset];
+    list.insert(list.end(), r.columns.begin(), r.columns.end());
+  }
+  const std::vector<std::string> names = dataset_names(requests, schemas);
+  LoadResult result;
+  for (const auto& dataset : order) {
+    std::vector<std::filesystem::path> files;
+    if (!options.directory.empty()) files = dataset_files(options.directory, dataset, names);
+    if (auto extra = options.extra_files.find(dataset); extra != options.extra_files.end()) {
+      const bool listed = std::any_of(files.begin(), files.end(), [&](const auto& f) {
+        return std::filesystem::equivalent(f, extra->second, ec);
+      });
+      if (!listed) files.push_back(extra->second);
+    }
+    if (files.empty()) {
+      result.missing_datasets.push_back(dataset);
+      continue;
+    }
+    auto schema = schemas.find(dataset);
+    DatasetLoader loader(dataset, columns[dataset],
+                         schema == schemas.end() ? nullptr : &schema->second, options, pool,
+                         result);
+    for (const auto& file : files) loader.read(file);
+    loader.finish(result.tables[dataset], result.info[dataset]);
+  }
+  for (const auto& [name, table] : result.tables)
+    for (const Column& c : table.columns) {
+      if (c.type != ColumnType::kDate) continue;
+      for (size_t r = 0; r < table.rows; ++r)
+        if (!c.blank[r] && (!result.latest_date || c.ints[r] > result.latest_date->days))
+          result.latest_date = Date{c.ints[r]};
+    }
+  return result;
+}
+
+}  // namespace scorecard::datasets
