@@ -7,7 +7,6 @@
 
 #include <cstdlib>
 #include <nlohmann/json.hpp>
-#include <regex>
 
 #include "core/reports/display.hpp"
 #include "tests/reports/sample_scorecard.hpp"
@@ -160,10 +159,32 @@ TEST(Html, EscapesTextFromTheConfigAndTheData) {
   EXPECT_EQ(other.find("<img"), std::string::npos);
 }
 
+// Every src= or href= value that is not a fragment (#...) or a data: URL.
+std::vector<std::string> external_references(const std::string& html) {
+  std::string lower = html;
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  std::vector<std::string> found;
+  for (const std::string attribute : {"src", "href"}) {
+    for (size_t at = lower.find(attribute); at != std::string::npos;
+         at = lower.find(attribute, at + 1)) {
+      size_t i = at + attribute.size();
+      while (i < lower.size() && std::isspace(static_cast<unsigned char>(lower[i]))) ++i;
+      if (i >= lower.size() || lower[i] != '=') continue;
+      ++i;
+      while (i < lower.size() && (std::isspace(static_cast<unsigned char>(lower[i])) ||
+                                  lower[i] == '"' || lower[i] == '\''))
+        ++i;
+      const std::string value = lower.substr(i, 8);
+      if (value.rfind("#", 0) != 0 && value.rfind("data:", 0) != 0) found.push_back(value);
+    }
+  }
+  return found;
+}
+
 TEST(Html, IsSelfContained) {
   const std::string html = board_html();
-  EXPECT_FALSE(std::regex_search(
-      html, std::regex(R"((src|href)\s*=\s*["']?\s*(https?:|//))", std::regex::icase)));
+  EXPECT_EQ(external_references(html), std::vector<std::string>{});
+  EXPECT_EQ(external_references("<img SRC = 'HTTP://x'><a href=\"#top\">").size(), 1u);
   EXPECT_EQ(html.find("http"), std::string::npos);
   EXPECT_EQ(html.find("url("), std::string::npos);
   EXPECT_EQ(html.find("@import"), std::string::npos);
@@ -187,7 +208,7 @@ TEST(Html, ShowsTheHeaderAndTheSummaryWithPercentages) {
   EXPECT_NE(html.find("2018-19 Q3 (1 October 2018 to 31 December 2018)"), std::string::npos);
   EXPECT_NE(html.find("<dt>Data to</dt><dd>28 December 2018</dd>"), std::string::npos);
   EXPECT_NE(html.find("14 January 2019, 09:30 UTC"), std::string::npos);
-  const engine::RagSummary& all = testing::board_scorecard().summary[0];
+  const engine::RagSummary all = testing::board_scorecard().summary[0];
   const int total = all.green + all.amber + all.red + all.not_rated + all.not_computed;
   ASSERT_EQ(total, 13);
   EXPECT_NE(
