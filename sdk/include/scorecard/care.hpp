@@ -1,13 +1,17 @@
 // scorecard SDK: each child's episodes of care, indexed once per run, and the counting rules
 // that every looked-after indicator shares (DATA.md: "looked after at a date", periods of
-// care, placement changes with temporary placements, continuous care).
+// care, placement changes with temporary placements, the current placement, continuous care,
+// the OC2 "looked after for 12 months at 31 March" cohort, UASC at a date, age bands and
+// ethnicity groups).
 // In: the `episodes` table (and `header` when loaded). Out: CareIndex, read by plugins via
-// Context::care().
+// Context::care(). Short breaks are told apart by LS, so an indicator reading the care index
+// declares LS among its episodes needs (and RNE, PLACE, URN for placement changes).
 #pragma once
 
 #include <algorithm>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -17,8 +21,8 @@ namespace scorecard {
 
 // One SSDA903 episode. Codes are kBlankCode where the column is blank or was not loaded.
 struct Episode {
-  size_t row = 0;  // the row in the episodes table
-  Date start;      // DECOM
+  size_t row = 0;           // the row in the episodes table
+  Date start;               // DECOM
   std::optional<Date> end;  // DEC; empty while the episode is open
   Code rne = kBlankCode, ls = kBlankCode, place = kBlankCode, provider = kBlankCode;
   Code rec = kBlankCode, urn = kBlankCode, cin = kBlankCode, reason_change = kBlankCode;
@@ -36,7 +40,7 @@ struct ChildCare {
   std::optional<Date> dob;
   Code sex = kBlankCode;
   Code ethnic = kBlankCode;
-  std::vector<Episode> episodes;     // not short breaks
+  std::vector<Episode> episodes;      // not short breaks
   std::vector<Episode> short_breaks;  // LS V3 or V4
 };
 
@@ -81,7 +85,12 @@ class CareIndex {
       (short_break.contains(e.ls) ? c.short_breaks : c.episodes).push_back(e);
     }
     for (auto& c : index.children) {
-      auto by_start = [](const Episode& a, const Episode& b) { return a.start < b.start; };
+      // By DECOM; on the same DECOM an episode that has ended (e.g. one that starts and ends
+      // that day) comes before one still open, so that the chain of DECOM = previous DEC holds.
+      auto by_start = [](const Episode& a, const Episode& b) {
+        if (a.start != b.start) return a.start < b.start;
+        return a.end.has_value() && (!b.end || *a.end < *b.end);
+      };
       std::stable_sort(c.episodes.begin(), c.episodes.end(), by_start);
       std::stable_sort(c.short_breaks.begin(), c.short_breaks.end(), by_start);
     }
@@ -126,6 +135,10 @@ inline const Episode* episode_at(const ChildCare& c, Date d) {
   return nullptr;
 }
 inline bool looked_after_at(const ChildCare& c, Date d) { return episode_at(c, d) != nullptr; }
+// The position in ChildCare::episodes of one of that child's episodes.
+inline size_t episode_index(const ChildCare& c, const Episode& e) {
+  return static_cast<size_t>(&e - c.episodes.data());
+}
 
 // A period of care: the episodes [first, last] of ChildCare::episodes. A period starts at an
 // RNE S episode or wherever the chain breaks (DECOM differs from the previous DEC; rule 3).
@@ -133,18 +146,28 @@ struct PeriodOfCare {
   size_t first = 0;
   size_t last = 0;
 };
-inline std::vector<PeriodOfCare> periods_of_care(const ChildCare& c, const StringPool& pool) {
-  const CodeSet start_rne(pool, {"S"});
-  std::vector<PeriodOfCare> out;
+// True when episode i begins a period of care: the child's first episode, an RNE S episode
+// (`start_rne` = {"S"}), or one whose DECOM is not the previous episode's DEC (rule 3).
+inline bool begins_period_of_care(const ChildCare& c, size_t i, const CodeSet& start_rne) {
+  if (i == 0 || start_rne.contains(c.episodes[i].rne)) return true;
+  const Episode& previous = c.episodes[i - 1];
+  return !previous.end || *previous.end != c.episodes[i].start;
+}
+// The child's periods of care into `out` (cleared first), for a calculation that reuses one
+// buffer across children; `start_rne` = ctx.codes({"S"}), resolved once per calculate call.
+inline void periods_of_care(const ChildCare& c, const CodeSet& start_rne,
+                            std::vector<PeriodOfCare>& out) {
+  out.clear();
   for (size_t i = 0; i < c.episodes.size(); ++i) {
-    const Episode& e = c.episodes[i];
-    const bool breaks = i == 0 || start_rne.contains(e.rne) || !c.episodes[i - 1].end ||
-                        *c.episodes[i - 1].end != e.start;
-    if (breaks)
+    if (begins_period_of_care(c, i, start_rne))
       out.push_back({i, i});
     else
       out.back().last = i;
   }
+}
+inline std::vector<PeriodOfCare> periods_of_care(const ChildCare& c, const StringPool& pool) {
+  std::vector<PeriodOfCare> out;
+  periods_of_care(c, CodeSet(pool, {"S"}), out);
   return out;
 }
 // The period of care containing episode i.
@@ -152,6 +175,14 @@ inline PeriodOfCare period_containing(const std::vector<PeriodOfCare>& periods, 
   for (const auto& p : periods)
     if (p.first <= i && i <= p.last) return p;
   return {i, i};
+}
+// The first day (DECOM of its first episode) of the period of care the child is in on day d;
+// empty when the child is not looked after on d.
+inline std::optional<Date> period_of_care_start(const ChildCare& c, Date d,
+                                                const std::vector<PeriodOfCare>& periods) {
+  const Episode* e = episode_at(c, d);
+  if (!e) return std::nullopt;
+  return c.episodes[period_containing(periods, episode_index(c, *e)).first].start;
 }
 
 // What counts as a placement change (DATA.md "Placements"; parameters `placement_rne` and
@@ -163,8 +194,7 @@ struct PlacementRules {
 
   static PlacementRules make(const StringPool& pool, const std::vector<std::string>& rne,
                              bool exclude_temporary) {
-    return {CodeSet(pool, rne), exclude_temporary,
-            CodeSet(pool, {"T0", "T1", "T2", "T3", "T4"})};
+    return {CodeSet(pool, rne), exclude_temporary, CodeSet(pool, {"T0", "T1", "T2", "T3", "T4"})};
   }
 };
 
@@ -202,17 +232,98 @@ inline int placements_in_window(const ChildCare& c, Date as_at, int months,
   return n;
 }
 
-// Looked after without a break from `from` to `to` inclusive: an unbroken chain of episodes
-// (each DECOM equal to the previous DEC) covering both days.
-inline bool continuously_looked_after(const ChildCare& c, Date from, Date to) {
-  const Episode* e = episode_at(c, from);
-  if (!e) return false;
-  for (size_t i = static_cast<size_t>(e - c.episodes.data()); i < c.episodes.size(); ++i) {
-    const Episode& cur = c.episodes[i];
-    if (!cur.end || *cur.end > to) return true;
-    if (i + 1 == c.episodes.size() || c.episodes[i + 1].start != *cur.end) return false;
+// The first day of the placement the child is in at episode i: the DECOM of the last
+// placement-change episode at or before i in its period of care, or the period's first day
+// when there is none (rule 3, "current placement"). A temporary episode (T0-T4) is not a
+// placement, so a child in hospital on the day is still in the placement they came from.
+inline Date placement_start(const ChildCare& c, size_t i, const PlacementRules& rules,
+                            const std::vector<PeriodOfCare>& periods) {
+  const PeriodOfCare p = period_containing(periods, i);
+  for (size_t j = i + 1; j-- > p.first;)
+    if (is_placement_change(c, j, rules, periods)) return c.episodes[j].start;
+  return c.episodes[p.first].start;
+}
+
+// Looked after without a break from `from` to `to` inclusive: looked after on both days, in
+// one period of care (rule 3: an RNE S episode starts a new period even on the day the last
+// one ended, and so does any gap between DEC and the next DECOM).
+inline bool continuously_looked_after(const ChildCare& c, Date from, Date to,
+                                      const std::vector<PeriodOfCare>& periods) {
+  const Episode* first = episode_at(c, from);
+  const Episode* last = episode_at(c, to);
+  if (!first || !last) return false;
+  const PeriodOfCare p = period_containing(periods, episode_index(c, *last));
+  const size_t i = episode_index(c, *first);
+  return p.first <= i && i <= p.last;
+}
+
+// Looked after continuously for 12 months at 31 March of `collection_year` (the OC2 cohort,
+// rule 8): looked after on 1 April and on 31 March of that reporting year in one period of
+// care that began before 1 April (so no RNE S episode starts in the year, 1 April included),
+// and no short-break (LS V3/V4) episode on any day of the year.
+inline bool looked_after_12_months_at_31_march(const ChildCare& c, int collection_year,
+                                               const std::vector<PeriodOfCare>& periods) {
+  const Date first = Date::from_ymd(collection_year - 1, 4, 1);
+  const Date last = Date::from_ymd(collection_year, 3, 31);
+  if (!continuously_looked_after(c, first, last, periods)) return false;
+  const Episode* e = episode_at(c, last);
+  if (c.episodes[period_containing(periods, episode_index(c, *e)).first].start >= first)
+    return false;
+  for (const Episode& s : c.short_breaks)
+    if (s.start <= last && (!s.end || *s.end >= first)) return false;
+  return true;
+}
+
+// Unaccompanied asylum-seeking children, from the `uasc` table (CHILD, DUC). Rule 4: a child
+// is UASC on day d when they are in the table with DUC blank or after d. Built once per
+// calculate call; several rows for a child: a blank DUC wins, else the latest.
+class UascIndex {
+ public:
+  UascIndex() = default;
+  static UascIndex build(const Table& uasc) {
+    UascIndex index;
+    const Column& child = uasc.column("CHILD");
+    const Column* duc = uasc.find("DUC");
+    for (size_t r = 0; r < uasc.rows; ++r) {
+      const std::optional<Date> until = duc ? duc->date(r) : std::nullopt;
+      auto [it, added] = index.until_.emplace(child.code(r), until);
+      if (!added && it->second && (!until || *until > *it->second)) it->second = until;
+    }
+    return index;
   }
-  return false;
+  bool at(Code child, Date d) const {
+    auto it = until_.find(child);
+    return it != until_.end() && (!it->second || *it->second > d);
+  }
+
+ private:
+  std::unordered_map<Code, std::optional<Date>> until_;  // DUC; empty = still UASC
+};
+
+// The DfE age band of a looked-after child of `age` completed years (DATA.md indicator 1).
+inline std::string_view age_band(int age) {
+  if (age < 1) return "Under 1";
+  if (age < 5) return "1 to 4";
+  if (age < 10) return "5 to 9";
+  if (age < 16) return "10 to 15";
+  return "16 and over";
+}
+
+// The ethnicity group of an ETHNIC code (rule 18): by its first letter (W White, M Mixed,
+// A Asian, B Black, C (CHNE, Chinese) and O Other); REFU and NOBT "Refused or not obtained";
+// blank or anything else "Not known".
+inline std::string_view ethnicity_group(std::string_view ethnic) {
+  if (ethnic == "REFU" || ethnic == "NOBT") return "Refused or not obtained";
+  if (ethnic.empty()) return "Not known";
+  switch (ethnic.front()) {
+    case 'W': return "White";
+    case 'M': return "Mixed";
+    case 'A': return "Asian";
+    case 'B': return "Black";
+    case 'C':
+    case 'O': return "Other";
+    default: return "Not known";
+  }
 }
 
 }  // namespace scorecard
