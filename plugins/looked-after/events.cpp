@@ -1,0 +1,147 @@
+// Definition: ../shared/DATA.md indicator 14 and counting rule 9 (a generic measure: visits
+// within 6 weeks, PEP within 6 months, health assessment or dental check within 12 months,
+// supervision within the month), over `child_events` or the CIN census `visits`.
+#include <algorithm>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "family.hpp"
+#include "looked_after.hpp"
+
+namespace scorecard::plugins::looked_after {
+namespace {
+
+constexpr const char* kVisit = "VISIT";
+
+DatasetNeed child_events_need(bool optional) {
+  return {"child_events",
+          {{"CHILD", ColumnType::kString},
+           {"EVENT_TYPE", ColumnType::kCode},
+           {"EVENT_DATE", ColumnType::kDate}},
+          optional};
+}
+DatasetNeed visits_need(bool optional) {
+  return {"visits",
+          {{"CHILD", ColumnType::kString},
+           {"VISIT_DATE", ColumnType::kDate},
+           {"VISIT_TYPE", ColumnType::kCode},
+           {"SEEN", ColumnType::kBoolean}},
+          optional};
+}
+
+// The event type asked for, trimmed and upper-case like the EVENT_TYPE codes.
+std::string event_type(const Parameters& params) {
+  std::string type = CodeSet::normalise(params.text("event_type"));
+  if (type.empty()) throw std::invalid_argument("parameter 'event_type' must not be blank");
+  return type;
+}
+
+// Every event of the type as (child, day), sorted, so that a child's latest event on or before
+// a date is one binary search away. VISIT: `visits` of VISIT_TYPE CLA where the child was seen.
+std::vector<std::pair<Code, int32_t>> events_of_type(const Context& ctx, const std::string& type) {
+  std::vector<std::pair<Code, int32_t>> events;
+  if (type == kVisit) {
+    const Table& visits = ctx.table("visits");
+    const Column &child = visits.column("CHILD"), &date = visits.column("VISIT_DATE");
+    const Column &kind = visits.column("VISIT_TYPE"), &seen = visits.column("SEEN");
+    const CodeSet looked_after_visit = ctx.codes({"CLA"});
+    for (size_t r = 0; r < visits.rows; ++r)
+      if (date.date(r) && looked_after_visit.contains(kind.code(r)) && seen.flag(r).value_or(false))
+        events.emplace_back(child.code(r), date.date(r)->days);
+  } else {
+    const Table& table = ctx.table("child_events");
+    const Column &child = table.column("CHILD"), &date = table.column("EVENT_DATE");
+    const Column& kind = table.column("EVENT_TYPE");
+    const CodeSet wanted = ctx.codes({type});
+    for (size_t r = 0; r < table.rows; ++r)
+      if (date.date(r) && wanted.contains(kind.code(r)))
+        events.emplace_back(child.code(r), date.date(r)->days);
+  }
+  std::sort(events.begin(), events.end());
+  return events;
+}
+
+// The first day of the window [as_at - N, as_at] (rule 9: both ends included); empty when
+// neither within_days nor within_months is set (any event on or before the as-at date).
+std::optional<Date> window_start(Date as_at, std::optional<int64_t> days,
+                                 std::optional<int64_t> months) {
+  if (days) return as_at.add_days(-static_cast<int>(*days));
+  if (months) return as_at.add_months(-static_cast<int>(*months));
+  return std::nullopt;
+}
+
+}  // namespace
+
+Metadata RecentEvent::metadata() const {
+  Metadata m;
+  m.id = "cla.recent_event";
+  m.code = "CLA recent event";
+  m.name = "Children looked after with a recent visit, review or check";
+  m.description =
+      "Of the children looked after on the last day of the period, the percentage with a "
+      "recorded event of the chosen kind (a visit where the child was seen, a personal education "
+      "plan, a health assessment, a dental check, supervision) in the days or months before it.";
+  m.definition_source =
+      "Local performance measure after DfE statutory guidance (visits, PEPs, health and dental "
+      "checks); DATA.md indicator 14 and rule 9";
+  m.theme = kThemeLookedAfter;
+  m.unit = Unit::kPercent;
+  m.polarity = Polarity::kHigherIsBetter;
+  m.period_kind = PeriodKind::kSnapshot;
+  m.decimals = 1;
+  m.parameters = {
+      {"event_type", ParamType::kString, std::string(kVisit),
+       "EVENT_TYPE in child_events (PEP, HEALTH_ASSESSMENT, DENTAL_CHECK, SUPERVISION...), or "
+       "VISIT for CIN census visits of VISIT_TYPE CLA where the child was seen"},
+      {"within_days", ParamType::kInteger, int64_t{42},
+       "The event is on or after the as-at date minus this many days (blank: use within_months)",
+       true},
+      {"within_months", ParamType::kInteger, std::monostate{},
+       "The event is on or after the as-at date minus this many calendar months (blank: use "
+       "within_days; both blank: any event on or before the as-at date)",
+       true},
+  };
+  m.needs = {episodes_need(), child_events_need(true), visits_need(true)};
+  return m;
+}
+
+std::vector<DatasetNeed> RecentEvent::needs(const Parameters& params) const {
+  const bool visits = event_type(params) == kVisit;
+  return {episodes_need(), visits ? visits_need(false) : child_events_need(false)};
+}
+
+std::vector<Observation> RecentEvent::calculate(const Context& ctx,
+                                                const std::vector<Period>& periods) const {
+  const Parameters& params = ctx.params();
+  const std::optional<int64_t> days = params.optional_integer("within_days");
+  const std::optional<int64_t> months = params.optional_integer("within_months");
+  if (days && months)
+    throw std::invalid_argument("set within_days or within_months, not both (leave one blank)");
+  if ((days && (*days < 0 || *days > 36600)) || (months && (*months < 0 || *months > 1200)))
+    throw std::invalid_argument("within_days and within_months must be 0 or more");
+  const std::vector<std::pair<Code, int32_t>> events = events_of_type(ctx, event_type(params));
+  std::vector<Observation> out;
+  for (const Period& p : periods) {
+    const Date as_at = p.as_at();
+    const std::optional<Date> from = window_start(as_at, days, months);
+    Ratio ratio(ctx.want_records());
+    for (const ChildCare& c : ctx.care().children) {
+      if (!looked_after_at(c, as_at)) continue;
+      auto after =
+          std::upper_bound(events.begin(), events.end(), std::make_pair(c.child, as_at.days));
+      bool recent = false;
+      if (after != events.begin()) {
+        const auto& latest = *std::prev(after);
+        recent = latest.first == c.child && (!from || latest.second >= from->days);
+      }
+      ratio.count(ctx.text(c.child), recent);
+    }
+    out.push_back(ratio.percent());
+  }
+  return out;
+}
+
+}  // namespace scorecard::plugins::looked_after

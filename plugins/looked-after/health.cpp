@@ -1,0 +1,149 @@
+// Definition: ../shared/DATA.md indicator 13 and counting rule 8; DfE SSDA903 OC2 return
+// (children looked after continuously for 12 months at 31 March: health assessments and
+// dental checks), "Outcomes for children looked after by local authorities".
+#include <algorithm>
+#include <cstdint>
+#include <map>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "family.hpp"
+#include "looked_after.hpp"
+
+namespace scorecard::plugins::looked_after {
+namespace {
+
+// OC2's flag for each child and collection year: true when any row of that child and YEAR has
+// the flag set to 1. Rows with no YEAR (a single year's return) belong to `undated_year`.
+struct Oc2Flags {
+  std::unordered_map<uint64_t, bool> by_child_year;
+  std::unordered_set<int> years;  // YEARs with at least one row
+  long undated_rows = 0;
+
+  static uint64_t key(Code child, int year) {
+    return (static_cast<uint64_t>(static_cast<uint32_t>(child)) << 32) |
+           static_cast<uint32_t>(year);
+  }
+  Oc2Flags(const Table& oc2, const char* flag_column, int undated_year) {
+    const Column& child = oc2.column("CHILD");
+    const Column* year = oc2.find("YEAR");
+    const Column& flag = oc2.column(flag_column);
+    for (size_t r = 0; r < oc2.rows; ++r) {
+      const std::optional<int64_t> y = year ? year->integer(r) : std::nullopt;
+      if (!y) ++undated_rows;
+      const int row_year = y ? static_cast<int>(*y) : undated_year;
+      years.insert(row_year);
+      bool& done = by_child_year[key(child.code(r), row_year)];
+      done = done || flag.flag(r).value_or(false);
+    }
+  }
+};
+
+// One OC2 collection year's figure: the cohort of rule 8, and those whose flag is 1.
+Observation year_figure(const Context& ctx, const Oc2Flags& flags, int year,
+                        const char* flag_column) {
+  const CodeSet start_rne = ctx.codes({"S"});
+  const Date first = Date::from_ymd(year - 1, 4, 1), last = Date::from_ymd(year, 3, 31);
+  std::vector<PeriodOfCare> care_periods;
+  Ratio ratio(ctx.want_records());
+  long without_row = 0;
+  for (const ChildCare& c : ctx.care().children) {
+    if (!looked_after_at(c, first) || !looked_after_at(c, last)) continue;
+    periods_of_care(c, start_rne, care_periods);
+    if (!looked_after_12_months_at_31_march(c, year, care_periods)) continue;
+    auto it = flags.by_child_year.find(Oc2Flags::key(c.child, year));
+    if (it == flags.by_child_year.end()) ++without_row;
+    ratio.count(ctx.text(c.child), it != flags.by_child_year.end() && it->second);
+  }
+  Observation o = ratio.percent();
+  const std::string y = std::to_string(year);
+  if (!flags.years.count(year)) {
+    o.value.reset();
+    o.notes.push_back("no OC2 rows for YEAR " + y + ", so no figure");
+  } else if (without_row > 0) {
+    o.notes.push_back(std::to_string(without_row) + " children in the cohort have no OC2 row for " +
+                      "YEAR " + y + " and count as without " + flag_column);
+  }
+  if (flags.undated_rows > 0)
+    o.notes.push_back(std::to_string(flags.undated_rows) +
+                      " OC2 rows without YEAR were read as the latest year asked for");
+  return o;
+}
+
+// Rule 8: each period reads the OC2 collection year of the reporting year containing it.
+std::vector<Observation> oc2_percent(const Context& ctx, const std::vector<Period>& periods,
+                                     const char* flag_column) {
+  int latest = 0;
+  for (const Period& p : periods) latest = std::max(latest, collection_year(p.end));
+  const Oc2Flags flags(ctx.table("oc2"), flag_column, latest);
+  std::map<int, Observation> by_year;
+  std::vector<Observation> out;
+  for (const Period& p : periods) {
+    const int year = collection_year(p.end);
+    auto it = by_year.find(year);
+    if (it == by_year.end())
+      it = by_year.emplace(year, year_figure(ctx, flags, year, flag_column)).first;
+    out.push_back(it->second);
+  }
+  return out;
+}
+
+Metadata oc2_metadata(const char* flag_column) {
+  Metadata m;
+  m.definition_source =
+      "DfE SSDA903 OC2 (children looked after continuously for 12 months at 31 March), "
+      "\"Outcomes for children looked after by local authorities\"; DATA.md indicator 13 and "
+      "rule 8";
+  m.theme = kThemeHealth;
+  m.unit = Unit::kPercent;
+  m.polarity = Polarity::kHigherIsBetter;
+  m.period_kind = PeriodKind::kYearToDate;
+  m.decimals = 1;
+  m.needs = {episodes_need({{"RNE", ColumnType::kCode}}),
+             {"oc2",
+              {{"CHILD", ColumnType::kString},
+               {"YEAR", ColumnType::kInteger, true},
+               {flag_column, ColumnType::kBoolean}},
+              false}};
+  return m;
+}
+
+}  // namespace
+
+Metadata HealthAssessments::metadata() const {
+  Metadata m = oc2_metadata("HEALTH_ASSESSMENT");
+  m.id = "cla.health_assessments";
+  m.code = "OC2 health assessments";
+  m.name = "Children looked after for a year whose health assessment is up to date";
+  m.description =
+      "Of the children looked after continuously for 12 months at 31 March (not counting short "
+      "breaks), the percentage whose annual health assessment was up to date (OC2 return). A "
+      "quarter or month reads the year ending on the following 31 March.";
+  return m;
+}
+
+std::vector<Observation> HealthAssessments::calculate(const Context& ctx,
+                                                      const std::vector<Period>& periods) const {
+  return oc2_percent(ctx, periods, "HEALTH_ASSESSMENT");
+}
+
+Metadata DentalChecks::metadata() const {
+  Metadata m = oc2_metadata("TEETH_CHECK");
+  m.id = "cla.dental_checks";
+  m.code = "OC2 dental checks";
+  m.name = "Children looked after for a year whose teeth have been checked";
+  m.description =
+      "Of the children looked after continuously for 12 months at 31 March (not counting short "
+      "breaks), the percentage who had their teeth checked by a dentist in the year (OC2 "
+      "return). A quarter or month reads the year ending on the following 31 March.";
+  return m;
+}
+
+std::vector<Observation> DentalChecks::calculate(const Context& ctx,
+                                                 const std::vector<Period>& periods) const {
+  return oc2_percent(ctx, periods, "TEETH_CHECK");
+}
+
+}  // namespace scorecard::plugins::looked_after
