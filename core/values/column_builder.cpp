@@ -1,5 +1,7 @@
 #include "core/values/column_builder.hpp"
 
+#include <functional>
+
 #include "core/values/values.hpp"
 #include "scorecard/table.hpp"
 
@@ -32,6 +34,46 @@ void ColumnBuilder::pop_back() {
     column_.decimals.pop_back();
   else
     column_.ints.pop_back();
+}
+
+namespace {
+
+bool same_text(const StringPool& pool, Code code, std::string_view text) {
+  if (code < 0 || static_cast<size_t>(code) >= pool.size()) return false;
+  const std::string_view t = pool.text(code);
+  if (t.size() != text.size()) return false;
+  for (size_t i = 0; i < t.size(); ++i)  // codes and ids are short: cheaper than calling memcmp
+    if (t[i] != text[i]) return false;
+  return true;
+}
+
+}  // namespace
+
+Code ColumnBuilder::intern(std::string_view text, StringPool& pool) {
+  if (same_text(pool, last_, text)) return last_;  // sorted extracts repeat CHILD row after row
+  if (cache_.empty()) cache_.resize(64);
+  const size_t hash = std::hash<std::string_view>{}(text);
+  size_t mask = cache_.size() - 1, i = hash & mask;
+  for (; cache_[i].code >= 0; i = (i + 1) & mask)
+    if (cache_[i].hash == hash && same_text(pool, cache_[i].code, text))
+      return last_ = cache_[i].code;
+  last_ = pool.intern(text);
+  if (cached_ * 2 >= kCacheSlots) return last_;  // full: many distinct values (identifiers)
+  if ((cached_ + 1) * 2 > cache_.size()) {       // grow, then find the free slot again
+    std::vector<CacheSlot> old(cache_.size() * 2);
+    old.swap(cache_);
+    mask = cache_.size() - 1;
+    for (const CacheSlot& c : old) {
+      if (c.code < 0) continue;
+      size_t j = c.hash & mask;
+      while (cache_[j].code >= 0) j = (j + 1) & mask;
+      cache_[j] = c;
+    }
+    for (i = hash & mask; cache_[i].code >= 0;) i = (i + 1) & mask;
+  }
+  cache_[i] = CacheSlot{hash, last_};
+  ++cached_;
+  return last_;
 }
 
 bool ColumnBuilder::append(std::string_view text, StringPool& pool) {
@@ -67,8 +109,18 @@ bool ColumnBuilder::append(std::string_view text, StringPool& pool) {
       v = *b ? 1 : 0;
       break;
     }
-    case ColumnType::kCode: v = pool.intern(CodeSet::normalise(s)); break;
-    case ColumnType::kString: v = pool.intern(s); break;
+    case ColumnType::kCode: {
+      char upper[32];  // CodeSet::normalise without allocating, for the usual short code
+      if (s.size() > sizeof upper) {
+        v = intern(CodeSet::normalise(s), pool);
+        break;
+      }
+      for (size_t k = 0; k < s.size(); ++k)
+        upper[k] = s[k] >= 'a' && s[k] <= 'z' ? static_cast<char>(s[k] - 'a' + 'A') : s[k];
+      v = intern(std::string_view(upper, s.size()), pool);
+      break;
+    }
+    case ColumnType::kString: v = intern(s, pool); break;
   }
   column_.ints.push_back(v);
   column_.blank.push_back(0);

@@ -28,7 +28,20 @@ class ColumnBuilder {
   void reserve(size_t rows);
 
  private:
+  Code intern(std::string_view text, StringPool& pool);
+
   Column column_;
+  // Interning dominates the cost of reading codes and identifiers, so the builder remembers
+  // the last code and (up to kCacheSlots / 2) codes it interned. Only a hint: a hit is always
+  // checked against the pool's text, so the result is exactly pool.intern(text).
+  static constexpr size_t kCacheSlots = size_t{1} << 15;
+  struct CacheSlot {
+    size_t hash = 0;
+    Code code = -1;  // -1: empty
+  };
+  std::vector<CacheSlot> cache_;
+  size_t cached_ = 0;
+  Code last_ = -1;
 };
 
 }  // namespace scorecard::values

@@ -76,7 +76,9 @@ std::optional<double> parse_decimal(std::string_view text) {
 }
 
 std::optional<bool> parse_boolean(std::string_view text) {
-  const std::string s = lower(trim(text));
+  const std::string_view t = trim(text);
+  if (t.size() > 5) return std::nullopt;  // longer than "false": no allocation for junk
+  const std::string s = lower(t);
   if (s == "1" || s == "true" || s == "yes" || s == "y") return true;
   if (s == "0" || s == "false" || s == "no" || s == "n") return false;
   return std::nullopt;

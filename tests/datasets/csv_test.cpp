@@ -8,6 +8,7 @@
 #include <random>
 
 #include "core/datasets/row_index.hpp"
+#include "core/values/column_builder.hpp"
 #include "core/values/values.hpp"
 #include "tests/datasets/temp_dir.hpp"
 
@@ -267,6 +268,32 @@ TEST(Values, NumbersAndFlags) {
   EXPECT_EQ(values::parse_boolean("Y"), true);
   EXPECT_EQ(values::parse_boolean("0"), false);
   EXPECT_FALSE(values::parse_boolean("2"));
+}
+
+// ColumnBuilder remembers codes it interned (for speed); the cells must be exactly what
+// interning each trimmed (code: upper-cased) text gives, whatever the pool.
+TEST(Values, BuilderInterningEqualsThePool) {
+  std::mt19937 rng(5);
+  StringPool pool_a, pool_b;
+  values::ColumnBuilder codes("C", ColumnType::kCode), strings("S", ColumnType::kString);
+  std::vector<std::string> texts;
+  for (int n = 0; n < 60000; ++n) {
+    const unsigned k = rng() % (n < 30000 ? 50 : 40000);  // few values, then very many
+    std::string t = (rng() % 2 ? " e" : "E") + std::to_string(k) + (rng() % 3 ? "" : " ");
+    if (rng() % 50 == 0) t = std::string(40, 'x') + std::to_string(k);  // a long code
+    texts.push_back(t);
+    StringPool& pool = n % 7 == 0 ? pool_b : pool_a;  // the same builder, another pool
+    ASSERT_TRUE(codes.append(t, pool));
+    ASSERT_TRUE(strings.append(t, pool));
+    EXPECT_EQ(pool.text(codes.column().ints.back()), CodeSet::normalise(t));
+    EXPECT_EQ(pool.text(strings.column().ints.back()), values::trim(t));
+  }
+  StringPool fresh;  // the same interning, in the same order, without any builder
+  for (size_t n = 0; n < texts.size(); ++n) {
+    if (n % 7 == 0) continue;
+    EXPECT_EQ(codes.column().ints[n], fresh.intern(CodeSet::normalise(texts[n]))) << n;
+    EXPECT_EQ(strings.column().ints[n], fresh.intern(values::trim(texts[n]))) << n;
+  }
 }
 
 }  // namespace
