@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstring>
 #include <memory>
 #include <set>
 
@@ -117,6 +118,7 @@ struct IdentityField {
   uint32_t id;      // the column's number in the dataset's identity, the same in every file
   size_t field;     // position in this file's rows
   ColumnType type;  // values are compared as this type reads them (01/04/2018 == 2018-04-01)
+  long plan;        // the plan column holding its typed value, or -1 (then hashed as text)
 };
 
 // Folds a cell's value into `h`, as `type` reads it; text that does not parse as the type is
@@ -207,7 +209,7 @@ class DatasetLoader {
   uint64_t identity_hash(const csv::Record& record, const FileLayout& file) const;
   bool same_identity(const csv::Record& record, const FileLayout& file, uint32_t row);
   bool same_key(uint32_t row) const;
-  uint64_t key_hash() const;
+  uint64_t key_hash(const csv::Record& record, const FileLayout& file) const;
   void keep_row(const csv::Record& record, size_t file_index, uint64_t hash);
   void undo_row();
   void reserve_for(uint64_t bytes_per_row);
@@ -375,7 +377,8 @@ void DatasetLoader::read_header(FileLayout& file, const csv::Record& header) {
     const ColumnType type = s                        ? s->type
                             : p != plan_index_.end() ? plan_[p->second].type
                                                      : ColumnType::kString;
-    file.identity.push_back({id, i, type});
+    file.identity.push_back(
+        {id, i, type, p == plan_index_.end() ? -1 : static_cast<long>(p->second)});
   }
   std::sort(file.identity.begin(), file.identity.end(),
             [](const IdentityField& a, const IdentityField& b) { return a.id < b.id; });
@@ -428,11 +431,25 @@ std::optional<std::string> DatasetLoader::failed_check(const csv::Record& record
   return std::nullopt;
 }
 
+// A column read into the plan is hashed by its typed value, just appended: a Code for codes
+// and strings (equal Codes are equal trimmed, upper-cased texts), a day number for dates. The
+// others are hashed from their text. same_identity() compares the same way, from the text.
 uint64_t DatasetLoader::identity_hash(const csv::Record& record, const FileLayout& file) const {
   uint64_t h = 0x2545F4914F6CDD1Dull;
   for (const IdentityField& f : file.identity) {
+    if (f.plan >= 0) {
+      const Column& c = plan_[static_cast<size_t>(f.plan)].builder.column();
+      if (c.blank.back()) continue;  // blank and absent are the same
+      uint64_t word = static_cast<uint32_t>(c.type == ColumnType::kDecimal ? 0 : c.ints.back());
+      if (c.type == ColumnType::kDecimal) {
+        const double d = c.decimals.back() + 0.0;  // -0 is 0
+        std::memcpy(&word, &d, sizeof word);
+      }
+      h = detail::hash_step(detail::hash_step(h, f.id), word);
+      continue;
+    }
     const std::string_view v = values::trim(record.fields[f.field].text);
-    if (v.empty()) continue;  // blank and absent are the same
+    if (v.empty()) continue;
     h = hash_value(detail::hash_step(h, f.id), v, f.type);
   }
   return detail::hash_finish(h);
@@ -473,16 +490,14 @@ bool DatasetLoader::same_key(uint32_t row) const {
   return true;
 }
 
-uint64_t DatasetLoader::key_hash() const {
+// From the key cells' text, read as their types read it (so equal hashes for equal typed keys),
+// to be known before the cells are appended: the index slot is fetched from memory meanwhile.
+uint64_t DatasetLoader::key_hash(const csv::Record& record, const FileLayout& file) const {
   uint64_t h = 0x9E3779B97F4A7C15ull;
   for (size_t k : key_) {
-    const Column& c = plan_[k].builder.column();
-    uint64_t v = 0;
-    if (c.type == ColumnType::kDecimal)
-      std::memcpy(&v, &c.decimals.back(), sizeof v);
-    else
-      v = static_cast<uint32_t>(c.ints.back());
-    h = detail::hash_step(h, v);
+    const std::string_view v =
+        values::trim(record.fields[static_cast<size_t>(file.plan_field[k])].text);
+    h = hash_value(detail::hash_step(h, k), v, plan_[k].type);
   }
   return detail::hash_finish(h);
 }
@@ -536,6 +551,8 @@ void DatasetLoader::row(const csv::Record& record, size_t file_index) {
             fmt::format("row has {} fields, the header has {}", fields, width));
     return;
   }
+  const uint32_t key_tag = key_.empty() ? 0 : detail::fold(key_hash(record, file));
+  if (!key_.empty()) by_key_.prefetch(key_tag);
   for (size_t c : file.present) {
     const size_t f = static_cast<size_t>(file.plan_field[c]);
     if (auto problem = cell(plan_[c], record.fields[f])) {
@@ -563,7 +580,7 @@ void DatasetLoader::row(const csv::Record& record, size_t file_index) {
   bool keyed = !key_.empty();
   for (size_t k : key_) keyed = keyed && !plan_[k].builder.column().blank.back();
   if (keyed) {
-    const uint32_t tag = detail::fold(key_hash());
+    const uint32_t tag = key_tag;
     auto match = by_key_.find(tag, [&](uint32_t r) { return same_key(r); });
     if (match && hashes_[*match] == hash && same_identity(record, file, *match)) {
       undo_row();
