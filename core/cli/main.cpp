@@ -9,6 +9,7 @@
 #include <iostream>
 
 #include "core/cli/commands.hpp"
+#include "scorecard/abi.hpp"
 
 int main(int argc, char** argv) {
   using namespace scorecard::cli;

@@ -47,12 +47,6 @@ Metadata with_overrides(Metadata m, const config::IndicatorUse& u) {
   return m;
 }
 
-std::string names(const std::vector<Parameter>& params) {
-  std::vector<std::string> out;
-  for (const auto& p : params) out.push_back(p.name);
-  return out.empty() ? "none" : fmt::format("{}", fmt::join(out, ", "));
-}
-
 std::string now_iso() {
   const std::time_t t = std::time(nullptr);
   std::tm tm{};
@@ -78,6 +72,19 @@ std::vector<datasets::DatasetRequest> requests_for(const std::vector<PreparedUse
         for (const auto& c : req.columns) present = present || c.name == col.name;
         if (!present) req.columns.push_back({col.name, col.type});
       }
+    }
+  }
+  // The care index reads these whenever it is built, so short breaks, placement changes and
+  // temporary returns are recognised even when no indicator named the column.
+  if (auto episodes = by_dataset.find("episodes"); episodes != by_dataset.end()) {
+    auto& cols = episodes->second.columns;
+    for (const char* name : {"DEC", "RNE", "LS", "PLACE", "URN"}) {
+      bool present = false;
+      for (const auto& c : cols) present = present || c.name == name;
+      const ColumnType type = std::string(name) == "DEC"   ? ColumnType::kDate
+                              : std::string(name) == "URN" ? ColumnType::kString
+                                                           : ColumnType::kCode;
+      if (!present) cols.push_back({name, type});
     }
   }
   std::vector<datasets::DatasetRequest> out;
@@ -253,17 +260,7 @@ std::vector<PreparedUse> prepare(const config::Config& config, const plugins::Re
                                                "' (`scorecard plugins list` shows what is "
                                                "installed)");
     u.metadata = with_overrides(u.plugin->metadata(), use);
-    for (const auto& p : u.metadata.parameters) u.params.set(p.name, p.default_value);
-    for (const auto& [name, raw] : use.params) {
-      const Parameter* declared = nullptr;
-      for (const auto& p : u.metadata.parameters)
-        if (p.name == name) declared = &p;
-      if (!declared)
-        throw config::ConfigError(raw.where,
-                                  "indicator " + use.id + " has no parameter '" + name +
-                                      "' (its parameters: " + names(u.metadata.parameters) + ")");
-      u.params.set(name, config::convert(raw, *declared));
-    }
+    u.params = config::parameters(use, u.metadata);
     auto [it, added] = codes.emplace(u.metadata.code, use.where);
     if (!added)
       throw config::ConfigError(use.where, "code '" + u.metadata.code + "' is already used at " +
