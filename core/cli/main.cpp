@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
       "configuration; 3 bad data."};
   app.set_version_flag("--version", std::string("scorecard ") + SCORECARD_SDK_VERSION);
   app.require_subcommand(1);
+  app.fallthrough();  // --log-level may come after the command too
   std::string log_level = "info";
   app.add_option("--log-level", log_level, "trace, debug, info, warn, error or off")
       ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "off"}))
@@ -43,6 +44,7 @@ int main(int argc, char** argv) {
 
   auto* plugins_cmd = app.add_subcommand("plugins", "list or check indicator plugins");
   plugins_cmd->require_subcommand(1);
+  plugins_cmd->fallthrough();
   PluginsListArgs list;
   auto* list_cmd = plugins_cmd->add_subcommand("list", "what was found, versions, ABI, indicators");
   list_cmd->add_option("--plugin-dir", list.dirs,
