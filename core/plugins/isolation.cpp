@@ -77,11 +77,13 @@ void write_all(int fd, const std::string& data) {
 
 [[noreturn]] void run_child(int fd, const LoadedIndicator& plugin, const Context& ctx,
                             const std::vector<Period>& periods, const IsolationLimits& limits) {
+#if !defined(__SANITIZE_ADDRESS__)
+  // Under AddressSanitizer the shadow memory alone exceeds any address-space limit, so the
+  // sanitizer build runs the child without one.
   const rlim_t bytes = static_cast<rlim_t>(limits.memory_mb) * 1024 * 1024;
-  struct rlimit rl {
-    bytes, bytes
-  };
+  const struct rlimit rl = {bytes, bytes};
   setrlimit(RLIMIT_AS, &rl);
+#endif
   std::vector<Observation> observations;
   CallStatus status = plugin.calculate(ctx, periods, &observations);
   if (!status.ok && status.message.find("bad_alloc") != std::string::npos)
