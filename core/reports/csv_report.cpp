@@ -28,6 +28,14 @@ std::string field(std::string_view text) {
   return out + "\"";
 }
 
+// Text from the configuration or a plugin that a spreadsheet would run as a formula
+// (=, +, -, @) is prefixed with an apostrophe, as OWASP advises for CSV exports.
+std::string text(const std::string& s) {
+  if (!s.empty() && std::string_view("=+-@\t\r").find(s.front()) != std::string_view::npos)
+    return "'" + s;
+  return s;
+}
+
 std::string number(const std::optional<double>& v) { return v ? plain_number(*v) : ""; }
 
 std::optional<double> benchmark(const engine::PeriodResult* p, const std::string& name) {
@@ -49,10 +57,10 @@ void add_row(std::string& out, const std::vector<std::string>& fields) {
 std::vector<std::string> row(const engine::Scorecard& s, const engine::IndicatorResult& r,
                              const engine::PeriodResult* p) {
   const char* yes_no[] = {"false", "true"};
-  return {r.code,
-          r.id,
-          r.name,
-          r.theme,
+  return {text(r.code),
+          text(r.id),
+          text(r.name),
+          text(r.theme),
           to_string(r.unit),
           to_string(r.polarity),
           p ? p->label : s.period,
@@ -71,7 +79,7 @@ std::vector<std::string> row(const engine::Scorecard& s, const engine::Indicator
           yes_no[p && p->small_number],
           yes_no[p && p->suppressed],
           engine::to_string(r.status),
-          r.message};
+          text(r.message)};
 }
 
 }  // namespace

@@ -140,6 +140,16 @@ TEST(Csv, StartsWithByteOrderMarkAndQuotesPerRfc4180) {
   EXPECT_NE(csv.find(",11.666666666666666,"), std::string::npos);  // full precision
 }
 
+TEST(Csv, TextThatASpreadsheetWouldRunAsAFormulaIsDefused) {
+  engine::Scorecard s = testing::small_scorecard();
+  s.indicators[1].name = "=HYPERLINK(\"http://x\")";
+  s.indicators[1].message = "@SUM(A1)";
+  const std::string csv = to_csv(s);
+  EXPECT_EQ(csv.find(",=HYPERLINK"), std::string::npos);
+  EXPECT_NE(csv.find(",\"'=HYPERLINK(\"\"http://x\"\")\","), std::string::npos);
+  EXPECT_NE(csv.find(",'@SUM(A1)"), std::string::npos);
+}
+
 // ---- HTML ---------------------------------------------------------------------------------
 
 std::string board_html() {
