@@ -1698,7 +1698,7 @@ class FamilyWriter {
   // A unique pupil number: check letter, LA 999, school, year, serial (DfE algorithm).
   std::string upn(Random& r, const Child& c) const {
     static constexpr char kCheck[] = "ABCDEFGHJKLMNPQRTUVWXYZ";
-    char digits[16];
+    char digits[32];  // room for any int, so -O3 sees no truncation
     std::snprintf(digits, sizeof digits, "999%04d%02d%03d", r.between(1000, 9999),
                   (c.dob.year() + 5) % 100, r.between(0, 999));
     long sum = 0;
