@@ -1,6 +1,7 @@
 #include "core/periods/periods.hpp"
 
 #include <cctype>
+#include <cstdio>
 #include <regex>
 
 #include "core/values/values.hpp"
@@ -11,6 +12,24 @@ namespace {
 constexpr const char* kExpected =
     "expected a reporting year (2018-19), a quarter (2018-19 Q3 or 2018/19 Q3), a month "
     "(2019-01) or a date (2019-03-31 or 31/03/2019)";
+
+// The text as a message quotes it: control characters escaped (a NUL byte would end what()
+// there, an escape sequence would reach the terminal), cut after 60 characters.
+std::string shown(const std::string& t) {
+  std::string out;
+  for (size_t i = 0; i < t.size() && i < 60; ++i) {
+    const auto c = static_cast<unsigned char>(t[i]);
+    if (c < 0x20 || c == 0x7F) {
+      char hex[8];
+      std::snprintf(hex, sizeof hex, "\\x%02X", c);
+      out += hex;
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  if (t.size() > 60) out += "...";
+  return out;
+}
 
 ReportingPeriod make(Date start, Date end, Length length, std::string label) {
   ReportingPeriod r;
@@ -64,10 +83,10 @@ ReportingPeriod parse(std::string_view text) {
       return m[3].matched ? quarter(first, std::stoi(m[3])) : year(first);
     }
     if (!m[3].matched && t[4] == '-' && second >= 1 && second <= 12) return month(first, second);
-    throw PeriodError("'" + t + "' is not a period: " + kExpected);
+    throw PeriodError("'" + shown(t) + "' is not a period: " + kExpected);
   }
   if (auto d = values::parse_date(t)) return as_at(*d);
-  throw PeriodError("'" + t + "' is not a period: " + kExpected);
+  throw PeriodError("'" + shown(t) + "' is not a period: " + kExpected);
 }
 
 ReportingPeriod previous(const ReportingPeriod& p, int n) {
