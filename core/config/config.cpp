@@ -17,8 +17,32 @@ std::string Location::str() const {
   return file + ":" + std::to_string(line) + ":" + std::to_string(column);
 }
 
+namespace {
+
+// `text` with control characters shown as \xNN: a message quotes keys, values and paths as
+// written, and YAML can write any byte ("\0", "\e"); a NUL would end what() there and an escape
+// sequence would reach the analyst's terminal.
+std::string printable(const std::string& text) {
+  std::string out;
+  for (const char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c >= 0x20 && c != 0x7F) {
+      out += ch;
+      continue;
+    }
+    char hex[8];
+    std::snprintf(hex, sizeof hex, "\\x%02X", c);
+    out += hex;
+  }
+  return out;
+}
+
+}  // namespace
+
 ConfigError::ConfigError(const Location& where, const std::string& message)
-    : std::runtime_error(where.str() + ": " + message), where(where), message(message) {}
+    : std::runtime_error(printable(where.str()) + ": " + printable(message)),
+      where(where),
+      message(printable(message)) {}
 
 const char* to_string(OnError e) { return e == OnError::kReport ? "report" : "fail"; }
 const char* to_string(Isolation i) { return i == Isolation::kProcess ? "process" : "none"; }

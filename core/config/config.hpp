@@ -28,7 +28,8 @@ struct Location {
   std::string str() const;
 };
 
-// A configuration mistake. what() is the whole message, starting with the location.
+// A configuration mistake. what() is the whole message, starting with the location; control
+// characters in it (from keys and values as written) are shown as \xNN.
 class ConfigError : public std::runtime_error {
  public:
   ConfigError(const Location& where, const std::string& message);

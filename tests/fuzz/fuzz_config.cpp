@@ -5,6 +5,7 @@
 // docs/configuration.md promises (absolute paths, numbers in range, one use per key, period
 // labels canonical); then each use's params are converted against a made-up declaration of
 // every type (config::parameters), and its target is looked up for its periods.
+#include <algorithm>
 #include <cmath>
 #include <optional>
 #include <set>
@@ -18,8 +19,14 @@ namespace scorecard::fuzz {
 namespace {
 
 void check_error(const config::ConfigError& e) {
-  check(std::string(e.what()) == e.where.str() + ": " + e.message,
-        "a ConfigError's message does not start with its location");
+  const std::string what = e.what();
+  check(what.size() > e.message.size() + 2 &&
+            what.compare(what.size() - e.message.size() - 2, std::string::npos, ": " + e.message) ==
+                0,
+        "a ConfigError's what() is not its location and its message");
+  check(std::none_of(what.begin(), what.end(),
+                     [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7F; }),
+        "a ConfigError's message holds a control character");
   check(!e.where.file.empty() && e.where.line >= 0 && e.where.column >= 0 &&
             (e.where.line == 0) == (e.where.column == 0),
         "a ConfigError at a location that is not one");

@@ -3,6 +3,7 @@
 // "31/03/2019"...). parse() gives a period or throws PeriodError; a period given must be
 // well formed, its label must read back as the same period (but for a month whose label is
 // also a reporting year, DATA.md rule 17), and its history must be laid out oldest first.
+#include <algorithm>
 #include <string>
 
 #include "core/periods/periods.hpp"
@@ -52,8 +53,12 @@ void period_one(const uint8_t* data, size_t size) {
   try {
     p = periods::parse(text);
   } catch (const periods::PeriodError& e) {
-    check(std::string(e.what()).find("expected") != std::string::npos,
+    const std::string what = e.what();
+    check(what.find("expected") != std::string::npos,
           "a PeriodError that does not say what was expected");
+    check(std::none_of(what.begin(), what.end(),
+                       [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7F; }),
+          "a PeriodError's message holds a control character");
     return;
   }
   check_period(p);
