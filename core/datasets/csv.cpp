@@ -198,7 +198,11 @@ Reader::Reader(const std::filesystem::path& file, size_t block_size) : path_(fil
     ::close(fd_);
     throw;
   }
-  owned_.resize(block_size < 1 ? 1 : block_size);
+  // No bigger than the file (+1, to see its end in the first read): a 4 MB block zero-filled
+  // for a file of a few rows costs more than reading it. fill() grows the block for a record
+  // longer than it, and for a file that grows while it is read.
+  const uint64_t fits = size_ + 1;
+  owned_.resize(block_size < 1 ? 1 : fits < block_size ? static_cast<size_t>(fits) : block_size);
   data_ = owned_.data();
 }
 
