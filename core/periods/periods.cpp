@@ -71,9 +71,18 @@ ReportingPeriod as_at(Date date) {
 }
 
 ReportingPeriod parse(std::string_view text) {
-  std::string t(text);
-  while (!t.empty() && std::isspace(static_cast<unsigned char>(t.back()))) t.pop_back();
-  while (!t.empty() && std::isspace(static_cast<unsigned char>(t.front()))) t.erase(0, 1);
+  // Trimmed, and each run of white space inside made one space: std::regex recurses once per
+  // character a \s+ matches, so a long run ("2018-19", 30,000 spaces, "Q3") overflowed the
+  // stack. One pass: erasing leading spaces one at a time took minutes for a long text.
+  std::string t;
+  t.reserve(text.size());
+  for (const char ch : text) {
+    if (!std::isspace(static_cast<unsigned char>(ch)))
+      t += ch;
+    else if (!t.empty() && t.back() != ' ')
+      t += ' ';
+  }
+  if (!t.empty() && t.back() == ' ') t.pop_back();
   static const std::regex kYearQuarter(R"(^(\d{4})[-/](\d{2})(?:\s+[Qq]([1-4]))?$)");
   std::smatch m;
   if (std::regex_match(t, m, kYearQuarter)) {
