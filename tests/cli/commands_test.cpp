@@ -1,0 +1,292 @@
+// The other commands end to end: explain, validate, plugins list / check, demo-data, help.
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "tests/cli/harness.hpp"
+
+namespace scorecard::cli_test {
+namespace {
+
+// The record lists explain prints: "# numerator records (N)" then N lines, and the same for
+// the denominator.
+struct Explained {
+  std::vector<std::string> header;  // the '#' lines before the lists
+  size_t numerator_said = 0, denominator_said = 0;
+  std::vector<std::string> numerator, denominator;
+};
+
+Explained parse_explain(const std::string& out) {
+  Explained e;
+  std::vector<std::string>* list = nullptr;
+  for (const auto& line : lines_of(out)) {
+    if (line.rfind("# numerator records (", 0) == 0) {
+      e.numerator_said = std::stoul(line.substr(21));
+      list = &e.numerator;
+    } else if (line.rfind("# denominator records (", 0) == 0) {
+      e.denominator_said = std::stoul(line.substr(23));
+      list = &e.denominator;
+    } else if (list) {
+      list->push_back(line);
+    } else {
+      e.header.push_back(line);
+    }
+  }
+  return e;
+}
+
+TEST(Explain, RecordListsMatchTheRunsNumeratorAndDenominator) {
+  TempDir tmp;
+  const Result run = scorecard({"run", "--config", kDemoConfig.string(), "--period", "2018-19 Q3",
+                                "--out", "out", "--history", "0"},
+                               tmp.path());
+  ASSERT_EQ(run.exit_code, kOk) << describe(run);
+  const json card = read_json(tmp / "out/scorecard.json");
+  for (const char* code : {"NI 62", "VP7", "CLA"}) {
+    SCOPED_TRACE(code);
+    const json& p = period_of(indicator_with_code(card, code));
+    const Result r = scorecard(
+        {"explain", code, "--config", kDemoConfig.string(), "--period", "2018-19 Q3"}, tmp.path());
+    ASSERT_EQ(r.exit_code, kOk) << describe(r);
+    const Explained e = parse_explain(r.out);
+    ASSERT_GE(e.header.size(), 2u) << r.out;
+    EXPECT_EQ(e.header[0].rfind(std::string("# ") + code + " ", 0), 0u) << e.header[0];
+    EXPECT_EQ(e.header[1].rfind("# 2018-19 Q3: window ", 0), 0u) << e.header[1];
+    EXPECT_EQ(e.numerator.size(), e.numerator_said);
+    EXPECT_EQ(e.denominator.size(), e.denominator_said);
+    EXPECT_EQ(double(e.numerator.size()), p.at("numerator").get<double>());
+    EXPECT_EQ(double(e.denominator.size()), p.at("denominator").get<double>());
+    const std::set<std::string> denominator(e.denominator.begin(), e.denominator.end());
+    for (const auto& id : e.numerator) EXPECT_TRUE(denominator.count(id)) << id;
+  }
+}
+
+TEST(Explain, ByIdAsWellAsByCode) {
+  const Result by_code =
+      scorecard({"explain", "NI 62", "--config", kDemoConfig.string(), "--period", "2018-19 Q3"});
+  const Result by_id = scorecard({"explain", "cla.stability.short_term", "--config",
+                                  kDemoConfig.string(), "--period", "2018-19 Q3"});
+  ASSERT_EQ(by_code.exit_code, kOk) << describe(by_code);
+  ASSERT_EQ(by_id.exit_code, kOk) << describe(by_id);
+  EXPECT_EQ(by_code.out, by_id.out);
+}
+
+TEST(Explain, UnknownCodeExits2) {
+  const Result r =
+      scorecard({"explain", "XX 99", "--config", kDemoConfig.string(), "--period", "2018-19 Q3"});
+  EXPECT_EQ(r.exit_code, kUsage) << describe(r);
+  EXPECT_EQ(r.err, "error: no indicator with code or id 'XX 99'\n");
+  EXPECT_EQ(r.out, "");
+}
+
+TEST(Explain, NeedsAPeriod) {
+  const Result r = scorecard({"explain", "NI 62", "--config", kDemoConfig.string()});
+  EXPECT_EQ(r.exit_code, kUsage) << describe(r);
+  EXPECT_EQ(r.err, "error: explain needs --period or --as-at\n");
+}
+
+TEST(Explain, IndicatorNotComputedExits1SayingWhy) {
+  TempDir tmp;
+  link_demo_data(tmp / "data", {"oc3.csv"});
+  write_demo_config(tmp / "scorecard.yaml", tmp / "data");
+  const Result r = scorecard(
+      {"explain", "EET", "--config", "scorecard.yaml", "--period", "2018-19 Q3"}, tmp.path());
+  EXPECT_EQ(r.exit_code, kIncomplete) << describe(r);
+  const auto lines = lines_of(r.out);
+  ASSERT_EQ(lines.size(), 2u) << r.out;
+  EXPECT_EQ(lines[1].rfind("# not_computed: needs dataset 'oc3'", 0), 0u) << r.out;
+}
+
+// ---------------------------------------------------------------------------------------
+
+TEST(Validate, DemoMeetsEveryNeed) {
+  const Result r = scorecard({"validate", "--config", kDemoConfig.string()});
+  EXPECT_EQ(r.exit_code, kOk) << describe(r);
+  EXPECT_TRUE(has_line(r.out, "episodes: 8723 rows from 1 file(s)")) << r.out;
+  EXPECT_EQ(lines_of(r.out).back(), "configuration and data meet every indicator's needs");
+}
+
+TEST(Validate, MissingDatasetExits1NamingIt) {
+  TempDir tmp;
+  link_demo_data(tmp / "data", {"oc3.csv"});
+  write_demo_config(tmp / "scorecard.yaml", tmp / "data");
+  const Result r = scorecard({"validate", "--config", "scorecard.yaml"}, tmp.path());
+  EXPECT_EQ(r.exit_code, kIncomplete) << describe(r);
+  bool named = false;
+  for (const auto& line : lines_of(r.out))
+    named =
+        named || (line.rfind("not computable: ", 0) == 0 && contains(line, "(care_leavers.eet)") &&
+                  contains(line, "needs dataset 'oc3'"));
+  EXPECT_TRUE(named) << r.out;
+  EXPECT_EQ(lines_of(r.out).back(), "1 indicator(s) cannot be computed");
+}
+
+TEST(Validate, BadDataExits3) {
+  TempDir tmp;
+  const fs::path folder = kSource / "tests/datasets/bad/episodes_dec_before_decom";
+  write_config(tmp / "scorecard.yaml", folder, {"cla.count"});
+  const Result r =
+      scorecard({"validate", "--config", "scorecard.yaml", "--log-level", "error"}, tmp.path());
+  EXPECT_EQ(r.exit_code, kBadData) << describe(r);
+  EXPECT_EQ(r.err, "error: " + (folder / "episodes.csv").string() +
+                       ":3:8: DEC '01/03/2018' is before DECOM '01/04/2018'\n");
+}
+
+TEST(Validate, ReportPolicyListsTheRowAndExits0) {
+  TempDir tmp;
+  const fs::path folder = kSource / "tests/datasets/bad/episodes_dec_before_decom";
+  write_config(tmp / "scorecard.yaml", folder, {"cla.count"}, "report");
+  const Result r = scorecard({"validate", "--config", "scorecard.yaml"}, tmp.path());
+  EXPECT_EQ(r.exit_code, kOk) << describe(r);
+  EXPECT_TRUE(has_line(r.out, "reported: " + (folder / "episodes.csv").string() +
+                                  ":3:8: DEC '01/03/2018' is before DECOM '01/04/2018'"))
+      << r.out;
+}
+
+// ---------------------------------------------------------------------------------------
+
+const std::set<std::string> kStandardPlugins = {"care_leavers", "children_in_need", "looked_after",
+                                                "permanence",   "proceedings",      "providers",
+                                                "workforce"};
+
+TEST(Plugins, ListJsonShowsTheSevenStandardPlugins) {
+  const Result r = scorecard({"plugins", "list", "--json"});
+  ASSERT_EQ(r.exit_code, kOk) << describe(r);
+  const json list = json::parse(r.out);
+  EXPECT_EQ(list.at("problems").size(), 0u);
+  std::set<std::string> names, ids;
+  for (const auto& plugin : list.at("plugins")) {
+    const std::string name = plugin.at("library").at("name");
+    SCOPED_TRACE(name);
+    names.insert(name);
+    EXPECT_EQ(plugin.at("status"), "ok") << plugin.at("message");
+    EXPECT_EQ(plugin.at("abi").at("major"), 1);
+    EXPECT_FALSE(plugin.at("indicators").empty());
+    for (const auto& ind : plugin.at("indicators")) {
+      SCOPED_TRACE(ind.at("id").get<std::string>());
+      EXPECT_TRUE(ids.insert(ind.at("id").get<std::string>()).second) << "an id exported twice";
+      for (const char* key : {"code", "unit", "polarity"})
+        EXPECT_FALSE(ind.at(key).get<std::string>().empty()) << key;
+      ASSERT_FALSE(ind.at("needs").empty());
+      for (const auto& need : ind.at("needs")) {
+        EXPECT_FALSE(need.at("dataset").get<std::string>().empty());
+        EXPECT_FALSE(need.at("columns").empty());
+      }
+    }
+  }
+  EXPECT_EQ(names, kStandardPlugins);
+  // Every indicator the standard set uses is exported.
+  for (const char* id : {"cla.count", "cla.stability.short_term", "cla.permanence",
+                         "care_leavers.eet", "workforce.turnover", "providers.good_or_better"})
+    EXPECT_TRUE(ids.count(id)) << id;
+}
+
+TEST(Plugins, ListWithAPluginDirectoryAddsItsPlugins) {
+  const Result r = scorecard({"plugins", "list", "--plugin-dir", kFixturePlugins.string()});
+  ASSERT_EQ(r.exit_code, kOk) << describe(r);
+  EXPECT_TRUE(has_line(r.out, (kFixturePlugins / "cli_fixtures.so").string())) << r.out;
+  EXPECT_TRUE(has_line(r.out, "  cli_fixtures 1.2.3, SDK 1.0.0, ABI 1.0: ok")) << r.out;
+  EXPECT_TRUE(contains(r.out, "  clitest.throws ")) << r.out;
+  EXPECT_TRUE(contains(r.out, "needs header(CHILD)")) << r.out;
+}
+
+TEST(Plugins, ListWithAMissingPluginDirectory) {
+  TempDir tmp;
+  const Result r = scorecard({"plugins", "list", "--plugin-dir", "nowhere"}, tmp.path());
+  EXPECT_TRUE(has_line(r.out, "problem: plugin directory nowhere does not exist")) << r.out;
+  // As `run` with a missing plugins.directories entry: a mistake in what was asked for.
+  EXPECT_EQ(r.exit_code, kUsage) << "BUG: a missing --plugin-dir exits " << r.exit_code
+                                 << ", a missing plugins.directories entry exits 2\n"
+                                 << describe(r);
+}
+
+TEST(Plugins, CheckAGoodPlugin) {
+  const Result r = scorecard({"plugins", "check", (kFixturePlugins / "cli_fixtures.so").string()});
+  EXPECT_EQ(r.exit_code, kOk) << describe(r);
+  EXPECT_TRUE(has_line(r.out, "  cli_fixtures 1.2.3, SDK 1.0.0, ABI 1.0: ok")) << r.out;
+  for (const char* id : {"clitest.header", "clitest.oc2", "clitest.referrals", "clitest.throws"})
+    EXPECT_TRUE(contains(r.out, std::string("  ") + id + " ")) << id;
+}
+
+TEST(Plugins, CheckALibraryThatIsNotAPluginExits1WithTheReason) {
+  const Result r = scorecard({"plugins", "check", kNotAPlugin.string()});
+  EXPECT_EQ(r.exit_code, kIncomplete) << describe(r);
+  EXPECT_EQ(r.out, kNotAPlugin.string() +
+                       "\n  not_a_plugin: not a scorecard plugin: it exports no "
+                       "scorecard_plugin_descriptor (build it with scorecard_add_indicator and "
+                       "SCORECARD_EXPORT_INDICATORS)\n");
+}
+
+TEST(Plugins, CheckAFileThatIsNotALibraryExits1WithTheReason) {
+  TempDir tmp;
+  write_file(tmp / "notes.so", "these are notes, not a library\n");
+  const Result r = scorecard({"plugins", "check", "notes.so"}, tmp.path());
+  EXPECT_EQ(r.exit_code, kIncomplete) << describe(r);
+  const auto lines = lines_of(r.out);
+  ASSERT_EQ(lines.size(), 2u) << r.out;
+  EXPECT_EQ(lines[0], (tmp / "notes.so").string());
+  EXPECT_EQ(lines[1].rfind("  load_failed: cannot load: ", 0), 0u) << r.out;
+}
+
+TEST(Plugins, CheckAWorldWritablePluginIsRefused) {
+  TempDir tmp;
+  fs::copy_file(kFixturePlugins / "cli_fixtures.so", tmp / "open.so");
+  fs::permissions(tmp / "open.so", fs::perms::others_write, fs::perm_options::add);
+  const Result r = scorecard({"plugins", "check", "open.so"}, tmp.path());
+  EXPECT_EQ(r.exit_code, kIncomplete) << describe(r);
+  EXPECT_TRUE(contains(r.out, "can be written by users other than its owner")) << r.out;
+  EXPECT_FALSE(contains(r.out, "refused: refused:")) << "BUG: the status word is printed twice\n"
+                                                     << r.out;
+  const Result allowed =
+      scorecard({"plugins", "check", "open.so", "--allow-unsafe-plugins"}, tmp.path());
+  EXPECT_EQ(allowed.exit_code, kOk) << describe(allowed);
+}
+
+TEST(Plugins, CheckAMissingFileExits2) {
+  TempDir tmp;
+  const Result r = scorecard({"plugins", "check", "nowhere.so"}, tmp.path());
+  EXPECT_EQ(r.exit_code, kUsage) << describe(r);
+  EXPECT_EQ(r.err, "error: no such file: nowhere.so\n");
+}
+
+// ---------------------------------------------------------------------------------------
+
+TEST(DemoData, WritesAFolderThatRuns) {
+  TempDir tmp;
+  const Result r =
+      scorecard({"demo-data", "--out", "data", "--children", "300", "--seed", "7"}, tmp.path());
+  ASSERT_EQ(r.exit_code, kOk) << describe(r);
+  EXPECT_TRUE(contains(r.out, "for 300 children to data; population aged 0-17 for the config: "))
+      << r.out;
+  for (const char* f : {"episodes.csv", "header.csv", "oc3.csv", "workforce.csv"})
+    EXPECT_TRUE(fs::exists(tmp / "data" / f)) << f;
+  // The same seed writes the same data.
+  ASSERT_EQ(
+      scorecard({"demo-data", "--out", "again", "--children", "300", "--seed", "7"}, tmp.path())
+          .exit_code,
+      kOk);
+  EXPECT_EQ(read_file(tmp / "data/episodes.csv"), read_file(tmp / "again/episodes.csv"));
+  write_demo_config(tmp / "scorecard.yaml", tmp / "data");
+  const Result run = scorecard({"run", "--config", "scorecard.yaml", "--period", "2018-19 Q3",
+                                "--out", "out", "--history", "0"},
+                               tmp.path());
+  EXPECT_LE(run.exit_code, kIncomplete) << describe(run);
+  EXPECT_TRUE(fs::exists(tmp / "out/scorecard.json"));
+}
+
+TEST(Help, ListsEveryCommandAndTheExitCodes) {
+  const Result r = scorecard({"--help"});
+  EXPECT_EQ(r.exit_code, kOk) << describe(r);
+  for (const char* command : {"run", "validate", "plugins", "explain", "demo-data"})
+    EXPECT_TRUE(contains(r.out, std::string("  ") + command + " ")) << command;
+  EXPECT_TRUE(contains(r.out,
+                       "Exit codes: 0 ok; 1 some indicators not computed or in error; 2 "
+                       "bad usage or configuration; 3 bad data."))
+      << r.out;
+  const Result version = scorecard({"--version"});
+  EXPECT_EQ(version.exit_code, kOk);
+  EXPECT_EQ(version.out.rfind("scorecard ", 0), 0u) << version.out;
+}
+
+}  // namespace
+}  // namespace scorecard::cli_test
