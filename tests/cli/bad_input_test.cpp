@@ -492,6 +492,36 @@ TEST_F(StartFault, MissingPluginDirectory) {
   expect_usage(r, "plugin directory " + (tmp_ / "no_such_plugins").string() + " does not exist");
 }
 
+// A plugin others can write is refused (a warning naming it and why); an indicator only it
+// exports is then unknown: exit 2. --allow-unsafe-plugins loads it.
+TEST_F(StartFault, RefusedPluginsIndicatorIsUnknown) {
+  fs::create_directories(tmp_ / "open");
+  fs::copy_file(kFixturePlugins / "cli_fixtures.so", tmp_ / "open/cli_fixtures.so");
+  fs::permissions(tmp_ / "open/cli_fixtures.so", fs::perms::others_write, fs::perm_options::add);
+  write_config(tmp_ / "scorecard.yaml", kDemo / "data", {"clitest.header"}, "fail",
+               {tmp_ / "open"});
+  const std::vector<std::string> args = {"run",      "--config",   "scorecard.yaml",
+                                         "--period", "2018-19 Q3", "--history",
+                                         "0",        "--out",      "out"};
+  const Result r = scorecard(args, tmp_.path());
+  EXPECT_EQ(r.exit_code, kUsage) << describe(r);
+  const std::string plugin = (tmp_ / "open/cli_fixtures.so").string();
+  EXPECT_TRUE(has_line(r.err, "warning: plugin " + plugin + ": refused: " + plugin +
+                                  " can be written by users other than its owner (chmod go-w "
+                                  "it, or pass --allow-unsafe-plugins)"))
+      << r.err;
+  EXPECT_TRUE(contains(r.err,
+                       "error: scorecard.yaml:9:5: no plugin exports indicator "
+                       "'clitest.header'"))
+      << r.err;
+  EXPECT_FALSE(fs::exists(tmp_ / "out"));
+
+  std::vector<std::string> unsafe = args;
+  unsafe.push_back("--allow-unsafe-plugins");
+  const Result allowed = scorecard(unsafe, tmp_.path());
+  EXPECT_EQ(allowed.exit_code, kOk) << describe(allowed);
+}
+
 // A data folder that is not there is a mistake in the configuration (like a plugin folder
 // that is not there: exit 2), not bad data: nothing was read that could be bad.
 TEST_F(StartFault, DataDirectoryThatDoesNotExist) {
