@@ -89,7 +89,7 @@ Result run_case(const TempDir& tmp, const DataCase& c, const std::string& on_err
                    tmp.path());
 }
 
-TEST(DataCorpus, EveryFolderOfTheCorpusHasACase) {
+TEST(CliDataCorpus, EveryFolderOfTheCorpusHasACase) {
   std::set<std::string> listed;
   for (const auto& c : kDataCases) listed.insert(c.folder);
   for (const auto& entry : fs::directory_iterator(kDataCorpus)) {
@@ -102,10 +102,10 @@ TEST(DataCorpus, EveryFolderOfTheCorpusHasACase) {
   EXPECT_GE(kDataCases.size(), 20u);
 }
 
-class DataFault : public testing::TestWithParam<DataCase> {};
+class CliDataFault : public testing::TestWithParam<DataCase> {};
 
 // Under on_error: fail every fault stops the run with exit 3, the exact message, and no report.
-TEST_P(DataFault, FailPolicyExits3WithTheMessageAndWritesNothing) {
+TEST_P(CliDataFault, FailPolicyExits3WithTheMessageAndWritesNothing) {
   const DataCase& c = GetParam();
   const Expected want = expected_for(c.folder);
   TempDir tmp;
@@ -119,7 +119,7 @@ TEST_P(DataFault, FailPolicyExits3WithTheMessageAndWritesNothing) {
 // Under on_error: report a bad row is left out and listed in the JSON's data_quality and in
 // the HTML's data-quality section (never silently dropped); a file that is not a table still
 // stops the run with exit 3.
-TEST_P(DataFault, ReportPolicyListsTheRowOrRefusesTheFile) {
+TEST_P(CliDataFault, ReportPolicyListsTheRowOrRefusesTheFile) {
   const DataCase& c = GetParam();
   const Expected want = expected_for(c.folder);
   TempDir tmp;
@@ -153,13 +153,13 @@ TEST_P(DataFault, ReportPolicyListsTheRowOrRefusesTheFile) {
     EXPECT_EQ(ind.at("status") == "ok", c.report_exit == kOk) << ind.at("message");
 }
 
-INSTANTIATE_TEST_SUITE_P(Corpus, DataFault, testing::ValuesIn(kDataCases),
+INSTANTIATE_TEST_SUITE_P(Corpus, CliDataFault, testing::ValuesIn(kDataCases),
                          [](const testing::TestParamInfo<DataCase>& info) {
                            return info.param.folder;
                          });
 
 // The kept rows are the rows read less the one reported: the fixture counts them.
-TEST(DataCorpus, ReportPolicyKeepsEveryOtherRow) {
+TEST(CliDataCorpus, ReportPolicyKeepsEveryOtherRow) {
   TempDir tmp;
   const DataCase c{"header_unknown_sex", {"clitest.header"}};
   const Result r = run_case(tmp, c, "report");
@@ -266,10 +266,10 @@ const std::vector<ConfigCase> kConfigCases = {
      "'indicators' at the top level: expected at least one indicator, got only sets with none"},
 };
 
-class ConfigFault : public testing::TestWithParam<ConfigCase> {};
+class CliConfigFault : public testing::TestWithParam<ConfigCase> {};
 
 // `run` and `validate` both refuse the file with exit 2, naming file, line and column.
-TEST_P(ConfigFault, RunAndValidateExit2NamingFileLineColumn) {
+TEST_P(CliConfigFault, RunAndValidateExit2NamingFileLineColumn) {
   const ConfigCase& c = GetParam();
   const fs::path file = kConfigCorpus / c.file;
   const fs::path at = c.at_file.empty() ? file : kConfigCorpus / c.at_file;
@@ -291,12 +291,12 @@ TEST_P(ConfigFault, RunAndValidateExit2NamingFileLineColumn) {
   EXPECT_FALSE(fs::exists(tmp / "out"));
 }
 
-INSTANTIATE_TEST_SUITE_P(Corpus, ConfigFault, testing::ValuesIn(kConfigCases),
+INSTANTIATE_TEST_SUITE_P(Corpus, CliConfigFault, testing::ValuesIn(kConfigCases),
                          [](const testing::TestParamInfo<ConfigCase>& info) {
                            return info.param.file.substr(0, info.param.file.find('.'));
                          });
 
-TEST(ConfigCorpus, EveryFileOfTheCorpusHasACase) {
+TEST(CliConfigCorpus, EveryFileOfTheCorpusHasACase) {
   std::set<std::string> listed;
   for (const auto& c : kConfigCases) listed.insert(c.file);
   for (const auto& entry : fs::directory_iterator(kConfigCorpus)) {
@@ -317,7 +317,7 @@ Result run_demo_with(const TempDir& tmp, const std::vector<std::string>& extra) 
   return scorecard(args, tmp.path());
 }
 
-TEST(CommandLine, PeriodThatDoesNotParse) {
+TEST(CliCommandLine, PeriodThatDoesNotParse) {
   TempDir tmp;
   const Result r = run_demo_with(tmp, {"--period", "2018-19 Q5"});
   EXPECT_EQ(r.exit_code, kUsage) << describe(r);
@@ -328,7 +328,7 @@ TEST(CommandLine, PeriodThatDoesNotParse) {
   EXPECT_FALSE(fs::exists(tmp / "out"));
 }
 
-TEST(CommandLine, AsAtThatIsNotADate) {
+TEST(CliCommandLine, AsAtThatIsNotADate) {
   TempDir tmp;
   const Result r = run_demo_with(tmp, {"--as-at", "2019-02-30"});
   EXPECT_EQ(r.exit_code, kUsage) << describe(r);
@@ -336,7 +336,7 @@ TEST(CommandLine, AsAtThatIsNotADate) {
             "error: --as-at '2019-02-30' is not a date (expected yyyy-mm-dd or dd/mm/yyyy)\n");
 }
 
-TEST(CommandLine, MissingPeriod) {
+TEST(CliCommandLine, MissingPeriod) {
   TempDir tmp;
   const Result r = run_demo_with(tmp, {});
   EXPECT_EQ(r.exit_code, kUsage) << describe(r);
@@ -344,20 +344,20 @@ TEST(CommandLine, MissingPeriod) {
   EXPECT_FALSE(fs::exists(tmp / "out"));
 }
 
-TEST(CommandLine, PeriodAndAsAtTogether) {
+TEST(CliCommandLine, PeriodAndAsAtTogether) {
   TempDir tmp;
   const Result r = run_demo_with(tmp, {"--period", "2018-19", "--as-at", "2019-03-31"});
   EXPECT_EQ(r.exit_code, kUsage) << describe(r);
   EXPECT_TRUE(has_line(r.err, "--period excludes --as-at")) << describe(r);
 }
 
-TEST(CommandLine, MissingConfigOption) {
+TEST(CliCommandLine, MissingConfigOption) {
   const Result r = scorecard({"run", "--period", "2018-19 Q3"});
   EXPECT_EQ(r.exit_code, kUsage) << describe(r);
   EXPECT_TRUE(has_line(r.err, "--config is required")) << describe(r);
 }
 
-TEST(CommandLine, ConfigurationFileThatDoesNotExist) {
+TEST(CliCommandLine, ConfigurationFileThatDoesNotExist) {
   TempDir tmp;
   const Result r =
       scorecard({"run", "--config", "nowhere.yaml", "--period", "2018-19 Q3"}, tmp.path());
@@ -365,7 +365,7 @@ TEST(CommandLine, ConfigurationFileThatDoesNotExist) {
   EXPECT_EQ(r.err, "error: nowhere.yaml: cannot read 'nowhere.yaml': there is no such file\n");
 }
 
-TEST(CommandLine, UnknownCommand) {
+TEST(CliCommandLine, UnknownCommand) {
   const Result r = scorecard({"frobnicate"});
   EXPECT_EQ(r.exit_code, kUsage) << describe(r);
   // The message must name what was not understood, not only say a command is required.
@@ -373,13 +373,13 @@ TEST(CommandLine, UnknownCommand) {
                                              << describe(r);
 }
 
-TEST(CommandLine, NoCommand) {
+TEST(CliCommandLine, NoCommand) {
   const Result r = scorecard({});
   EXPECT_EQ(r.exit_code, kUsage) << describe(r);
   EXPECT_TRUE(has_line(r.err, "A subcommand is required")) << describe(r);
 }
 
-TEST(CommandLine, UnknownOption) {
+TEST(CliCommandLine, UnknownOption) {
   TempDir tmp;
   const Result r = run_demo_with(tmp, {"--period", "2018-19 Q3", "--frobnicate"});
   EXPECT_EQ(r.exit_code, kUsage) << describe(r);
@@ -388,14 +388,14 @@ TEST(CommandLine, UnknownOption) {
   EXPECT_FALSE(fs::exists(tmp / "out"));
 }
 
-TEST(CommandLine, UnknownLogLevel) {
+TEST(CliCommandLine, UnknownLogLevel) {
   const Result r = scorecard({"--log-level", "loud", "plugins", "list"});
   EXPECT_EQ(r.exit_code, kUsage) << describe(r);
   EXPECT_TRUE(has_line(r.err, "--log-level: loud not in {trace,debug,info,warn,error,off}"))
       << describe(r);
 }
 
-TEST(CommandLine, HistoryThatIsNotANumber) {
+TEST(CliCommandLine, HistoryThatIsNotANumber) {
   TempDir tmp;
   const Result r = run_demo_with(tmp, {"--period", "2018-19 Q3", "--history", "lots"});
   EXPECT_EQ(r.exit_code, kUsage) << describe(r);
@@ -404,7 +404,7 @@ TEST(CommandLine, HistoryThatIsNotANumber) {
 
 // report.history_quarters must be 0 to 40; --history overrides it and should be held to the
 // same range rather than quietly taking the default (for -3) or computing 101 periods.
-TEST(CommandLine, HistoryOutOfRange) {
+TEST(CliCommandLine, HistoryOutOfRange) {
   for (const char* n : {"-3", "41"}) {
     SCOPED_TRACE(n);
     TempDir tmp;
@@ -414,7 +414,7 @@ TEST(CommandLine, HistoryOutOfRange) {
   }
 }
 
-TEST(CommandLine, DemoDataWithANegativeNumberOfChildren) {
+TEST(CliCommandLine, DemoDataWithANegativeNumberOfChildren) {
   TempDir tmp;
   const Result r = scorecard({"demo-data", "--out", "data", "--children", "-1"}, tmp.path());
   EXPECT_EQ(r.exit_code, kUsage) << describe(r);
@@ -424,7 +424,7 @@ TEST(CommandLine, DemoDataWithANegativeNumberOfChildren) {
 
 // A configuration that parses but whose indicators the plugins do not know, or whose
 // parameters they do not declare or of the wrong type: exit 2 at the line and column.
-class StartFault : public testing::Test {
+class CliStartFault : public testing::Test {
  protected:
   Result run_with(const std::string& indicators) {
     write_file(tmp_ / "scorecard.yaml",
@@ -446,28 +446,28 @@ class StartFault : public testing::Test {
   TempDir tmp_;
 };
 
-TEST_F(StartFault, UnknownIndicatorId) {
+TEST_F(CliStartFault, UnknownIndicatorId) {
   expect_usage(run_with("  - use: cla.count\n"
                         "  - use: cla.frobnicate\n"),
                "scorecard.yaml:5:5: no plugin exports indicator 'cla.frobnicate' (`scorecard "
                "plugins list` shows what is installed)");
 }
 
-TEST_F(StartFault, UndeclaredParameter) {
+TEST_F(CliStartFault, UndeclaredParameter) {
   expect_usage(run_with("  - use: cla.permanence\n"
                         "    params: { exclude_aged_18: true }\n"),
                "scorecard.yaml:5:15: unknown parameter 'exclude_aged_18' for indicator "
                "'cla.permanence' (expected one of: permanence_reasons, exclude_aged_18_leavers)");
 }
 
-TEST_F(StartFault, ParameterOfTheWrongType) {
+TEST_F(CliStartFault, ParameterOfTheWrongType) {
   expect_usage(run_with("  - use: cla.permanence\n"
                         "    params: { exclude_aged_18_leavers: maybe }\n"),
                "scorecard.yaml:5:40: parameter 'exclude_aged_18_leavers': expected a boolean "
                "(true or false), got 'maybe'");
 }
 
-TEST_F(StartFault, IntegerParameterGivenText) {
+TEST_F(CliStartFault, IntegerParameterGivenText) {
   const Result r = run_with(
       "  - use: cla.stability.short_term\n"
       "    params: { window_months: twelve }\n");
@@ -477,7 +477,7 @@ TEST_F(StartFault, IntegerParameterGivenText) {
   EXPECT_TRUE(contains(r.err, "got 'twelve'")) << describe(r);
 }
 
-TEST_F(StartFault, MissingPluginDirectory) {
+TEST_F(CliStartFault, MissingPluginDirectory) {
   write_file(tmp_ / "scorecard.yaml",
              "authority: { name: Test Borough }\n"
              "plugins: { directories: [no_such_plugins] }\n"
@@ -494,7 +494,7 @@ TEST_F(StartFault, MissingPluginDirectory) {
 
 // A plugin others can write is refused (a warning naming it and why); an indicator only it
 // exports is then unknown: exit 2. --allow-unsafe-plugins loads it.
-TEST_F(StartFault, RefusedPluginsIndicatorIsUnknown) {
+TEST_F(CliStartFault, RefusedPluginsIndicatorIsUnknown) {
   fs::create_directories(tmp_ / "open");
   fs::copy_file(kFixturePlugins / "cli_fixtures.so", tmp_ / "open/cli_fixtures.so");
   fs::permissions(tmp_ / "open/cli_fixtures.so", fs::perms::others_write, fs::perm_options::add);
@@ -524,7 +524,7 @@ TEST_F(StartFault, RefusedPluginsIndicatorIsUnknown) {
 
 // A data folder that is not there is a mistake in the configuration (like a plugin folder
 // that is not there: exit 2), not bad data: nothing was read that could be bad.
-TEST_F(StartFault, DataDirectoryThatDoesNotExist) {
+TEST_F(CliStartFault, DataDirectoryThatDoesNotExist) {
   write_config(tmp_ / "scorecard.yaml", tmp_ / "no_such_data", {"cla.count"});
   const Result r = scorecard({"run", "--config", "scorecard.yaml", "--period", "2018-19 Q3",
                               "--out", "out", "--log-level", "error"},
@@ -537,7 +537,7 @@ TEST_F(StartFault, DataDirectoryThatDoesNotExist) {
 }
 
 // --out naming a file that is not a folder is bad usage; nothing was wrong with the data.
-TEST(CommandLine, OutThatIsAFile) {
+TEST(CliCommandLine, OutThatIsAFile) {
   TempDir tmp;
   write_file(tmp / "taken", "not a folder\n");
   const Result r = scorecard({"run", "--config", kDemoConfig.string(), "--period", "2018-19 Q3",

@@ -73,7 +73,7 @@ std::vector<std::string> query(const fs::path& db_file, const std::string& sql) 
 // ---------------------------------------------------------------------------------------
 // The demo.
 
-TEST(Demo, RunWritesTheFourReportsWithEveryIndicatorComputed) {
+TEST(CliDemo, RunWritesTheFourReportsWithEveryIndicatorComputed) {
   TempDir tmp;
   const Result r = run_demo(tmp);
   ASSERT_EQ(r.exit_code, kOk) << describe(r);
@@ -132,7 +132,7 @@ TEST(Demo, RunWritesTheFourReportsWithEveryIndicatorComputed) {
             std::vector<std::string>{"270"});
 }
 
-TEST(Demo, NoHtmlAndNoXlsxLeaveThemOut) {
+TEST(CliDemo, NoHtmlAndNoXlsxLeaveThemOut) {
   TempDir tmp;
   const Result r = run_demo(tmp, "2018-19 Q3", {"--no-html", "--no-xlsx", "--history", "0"});
   ASSERT_EQ(r.exit_code, kOk) << describe(r);
@@ -143,7 +143,7 @@ TEST(Demo, NoHtmlAndNoXlsxLeaveThemOut) {
   EXPECT_EQ(read_json(tmp / "out/scorecard.json").at("indicators").at(0).at("periods").size(), 1u);
 }
 
-TEST(Demo, EverySpellingOfAPeriod) {
+TEST(CliDemo, EverySpellingOfAPeriod) {
   const std::map<std::string, std::string> label_of = {
       {"2018/19 Q3", "2018-19 Q3"}, {"2018-19", "2018-19"}, {"2019-01", "2019-01"}};
   for (const auto& [given, label] : label_of) {
@@ -185,7 +185,7 @@ Result validate_against_schema(const fs::path& document) {
   return r;
 }
 
-TEST(Demo, JsonValidatesAgainstTheSchema) {
+TEST(CliDemo, JsonValidatesAgainstTheSchema) {
   // The demo (every indicator ok), a run with an indicator not computed, and a run with rows
   // reported under on_error: report.
   TempDir tmp;
@@ -215,7 +215,7 @@ TEST(Demo, JsonValidatesAgainstTheSchema) {
 // ---------------------------------------------------------------------------------------
 // Needs are checked before any calculation; the rest of the scorecard still runs.
 
-TEST(Needs, MissingDatasetLeavesOnlyItsIndicatorNotComputed) {
+TEST(CliNeeds, MissingDatasetLeavesOnlyItsIndicatorNotComputed) {
   TempDir tmp;
   link_demo_data(tmp / "data", {"oc3.csv"});
   write_demo_config(tmp / "scorecard.yaml", tmp / "data");
@@ -257,7 +257,7 @@ std::set<std::string> ids_needing(const std::string& dataset, const std::string&
   return ids;
 }
 
-TEST(Needs, MissingColumnLeavesTheIndicatorsThatNeedItNotComputed) {
+TEST(CliNeeds, MissingColumnLeavesTheIndicatorsThatNeedItNotComputed) {
   TempDir tmp;
   link_demo_data(tmp / "data", {"episodes.csv"});
   // The demo's episodes without the PLACE column (the demo file has no quoted fields).
@@ -333,7 +333,7 @@ TEST(Needs, MissingColumnLeavesTheIndicatorsThatNeedItNotComputed) {
 //   VP7 (ceased in 01/10/2018-31/12/2018, REC not X1): DFE003 (E11: permanence) and DFE004
 //     (E4B: not) => 1 / 2 = 50%. (Had the 2018 version of DFE005 won: 2 / 3, and CLA 2.)
 
-TEST(DfeExtract, RunGivesTheFiguresWorkedByHand) {
+TEST(CliDfeExtract, RunGivesTheFiguresWorkedByHand) {
   TempDir tmp;
   write_config(tmp / "scorecard.yaml", kTestData / "dfe_extract",
                {"cla.count", "cla.stability.short_term", "cla.permanence"});
@@ -365,7 +365,7 @@ TEST(DfeExtract, RunGivesTheFiguresWorkedByHand) {
   EXPECT_FALSE(contains(r.err, "DFE0")) << r.err;
 }
 
-TEST(DfeExtract, ExplainListsTheChildrenWorkedByHand) {
+TEST(CliDfeExtract, ExplainListsTheChildrenWorkedByHand) {
   TempDir tmp;
   write_config(tmp / "scorecard.yaml", kTestData / "dfe_extract",
                {"cla.count", "cla.stability.short_term", "cla.permanence"});
@@ -397,7 +397,7 @@ std::set<std::string> tokens_of(const std::string& text) {
   return tokens;
 }
 
-TEST(Logs, NoChildIdentifierAtInfoLevel) {
+TEST(CliLogs, NoChildIdentifierAtInfoLevel) {
   std::set<std::string> children;
   bool header = true;
   for (const auto& line : lines_of(read_file(kDemo / "data/header.csv"))) {
@@ -427,7 +427,7 @@ TEST(Logs, NoChildIdentifierAtInfoLevel) {
 // Trends across runs: each run computes only its own quarter (--history 0); the second run's
 // HTML trend includes the first run's point, from the history store.
 
-TEST(History, SecondQuarterTrendIncludesTheFirstRunsPoint) {
+TEST(CliHistory, SecondQuarterTrendIncludesTheFirstRunsPoint) {
   TempDir tmp;
   const Result q2 = run_demo(tmp, "2018-19 Q2", {"--history", "0"});
   ASSERT_EQ(q2.exit_code, kOk) << describe(q2);
@@ -471,7 +471,7 @@ TEST(History, SecondQuarterTrendIncludesTheFirstRunsPoint) {
   EXPECT_EQ(query(db, "SELECT count(*) FROM runs"), std::vector<std::string>{"2"});
 }
 
-TEST(History, HistoryDbOptionPutsTheStoreElsewhere) {
+TEST(CliHistory, HistoryDbOptionPutsTheStoreElsewhere) {
   TempDir tmp;
   const Result r = run_demo(tmp, "2018-19 Q3", {"--history", "0", "--history-db", "kept.sqlite"});
   ASSERT_EQ(r.exit_code, kOk) << describe(r);
@@ -482,7 +482,7 @@ TEST(History, HistoryDbOptionPutsTheStoreElsewhere) {
 // ---------------------------------------------------------------------------------------
 // Options of run that must not change the figures, and what goes to stderr.
 
-TEST(Options, IsolateAndOneThreadGiveTheSameScorecard) {
+TEST(CliOptions, IsolateAndOneThreadGiveTheSameScorecard) {
   TempDir tmp;
   auto card_of = [&](const std::string& out, const std::vector<std::string>& extra) {
     std::vector<std::string> args{"--out", out, "--no-html", "--no-xlsx"};
@@ -500,7 +500,7 @@ TEST(Options, IsolateAndOneThreadGiveTheSameScorecard) {
   EXPECT_EQ(card_of("one_thread", {"--threads", "1"}), plain);
 }
 
-TEST(Options, LogLevelOffLeavesStderrEmpty) {
+TEST(CliOptions, LogLevelOffLeavesStderrEmpty) {
   TempDir tmp;
   const Result r = run_demo(tmp, "2018-19 Q3", {"--history", "0", "--log-level", "off"});
   ASSERT_EQ(r.exit_code, kOk) << describe(r);
@@ -509,7 +509,7 @@ TEST(Options, LogLevelOffLeavesStderrEmpty) {
 
 // --progress when stderr is not a terminal (a log file, a scheduler): one plain line per step,
 // no terminal control codes.
-TEST(Options, ProgressOnAFileIsPlainLines) {
+TEST(CliOptions, ProgressOnAFileIsPlainLines) {
   TempDir tmp;
   const Result r =
       run_demo(tmp, "2018-19 Q3", {"--history", "0", "--log-level", "off", "--progress"});
@@ -528,7 +528,7 @@ TEST(Options, ProgressOnAFileIsPlainLines) {
 // ---------------------------------------------------------------------------------------
 // Exit codes: 0 when every indicator is ok; 1 when one is not computed or in error.
 
-TEST(ExitCode, ZeroWhenAllAreOkOneWhenNotComputedOrInError) {
+TEST(CliExitCode, ZeroWhenAllAreOkOneWhenNotComputedOrInError) {
   TempDir tmp;
   EXPECT_EQ(run_demo(tmp, "2018-19 Q3", {"--history", "0"}).exit_code, kOk);
 
