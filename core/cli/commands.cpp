@@ -69,6 +69,24 @@ plugins::Registry registry_for(const config::Config& cfg, bool allow_unsafe) {
   return registry;
 }
 
+// A data folder that is not there is a configuration mistake (exit 2), not bad data.
+void require_data_directory(const config::Config& cfg) {
+  if (!fs::is_directory(cfg.data_directory))
+    throw pipeline::UsageError("data folder " + cfg.data_directory.string() + " does not exist");
+}
+
+// Failing to write where the user asked is a usage problem (exit 2): the data were fine.
+template <typename F>
+auto writing(F&& write) {
+  try {
+    return write();
+  } catch (const pipeline::UsageError&) {
+    throw;
+  } catch (const std::runtime_error& e) {
+    throw pipeline::UsageError(e.what());
+  }
+}
+
 pipeline::RunOptions run_options(const RunArgs& args, const config::Config& cfg) {
   pipeline::RunOptions o;
   o.period = reporting_period(args);
@@ -172,7 +190,8 @@ void add_run_options(CLI::App* cmd, RunArgs& args) {
   auto* as_at = cmd->add_option("--as-at", args.as_at, "report as at a date: 2019-03-31");
   period->excludes(as_at);
   cmd->add_option("--history", args.history,
-                  "previous periods to compute for trends (default report.history_quarters)");
+                  "previous periods to compute for trends (default report.history_quarters)")
+      ->check(CLI::Range(0, 40));
   cmd->add_flag("--isolate", args.isolate, "evaluate each plugin in a child process");
   cmd->add_flag("--allow-unsafe-plugins", args.allow_unsafe,
                 "load plugins that others can write or that you do not own");
@@ -186,10 +205,11 @@ int command_run(const RunArgs& args) {
     if (args.period.empty() && args.as_at.empty())
       throw pipeline::UsageError("run needs --period (e.g. \"2018-19 Q3\") or --as-at");
     const config::Config cfg = config::load(args.config);
+    require_data_directory(cfg);
     const plugins::Registry registry = registry_for(cfg, args.allow_unsafe);
     const pipeline::RunOptions options = run_options(args, cfg);
     const engine::Scorecard card = pipeline::run(cfg, registry, options);
-    if (options.progress) std::cerr << "\r\033[K";
+    if (options.progress && isatty(STDERR_FILENO)) std::cerr << "\r\033[K";
     reports::ReportOptions ro;
     ro.out_dir = args.out;
     if (!args.history_db.empty())
@@ -198,7 +218,7 @@ int command_run(const RunArgs& args) {
       ro.history_db = *cfg.history_db;
     ro.html = !args.no_html;
     ro.xlsx = !args.no_xlsx;
-    const auto written = reports::write_reports(card, ro);
+    const auto written = writing([&] { return reports::write_reports(card, ro); });
     std::cout << cfg.authority.name << ", " << card.period << ": " << summary_line(card) << "\n";
     for (const auto& ind : card.indicators)
       if (ind.status != engine::Status::kOk)
@@ -212,6 +232,7 @@ int command_run(const RunArgs& args) {
 int command_validate(const ValidateArgs& args) {
   return guarded([&] {
     const config::Config cfg = config::load(args.config);
+    require_data_directory(cfg);
     const plugins::Registry registry = registry_for(cfg, args.allow_unsafe);
     const pipeline::Validation v = pipeline::validate(cfg, registry);
     for (const auto& [name, info] : v.data.info)
@@ -245,6 +266,9 @@ int command_plugins_list(const PluginsListArgs& args) {
       for (const auto& f : registry.files()) print(f);
       for (const auto& p : registry.problems()) std::cout << "problem: " << p << "\n";
     }
+    // A missing directory or an id exported twice is a mistake in what was asked for, as in
+    // `run`; a plugin that failed to load is reported, like an indicator not computed.
+    if (!registry.problems().empty()) return kExitUsage;
     return all_ok ? kExitOk : kExitIncomplete;
   });
 }
@@ -265,13 +289,14 @@ int command_explain(const ExplainArgs& args) {
     if (args.run.period.empty() && args.run.as_at.empty())
       throw pipeline::UsageError("explain needs --period or --as-at");
     const config::Config cfg = config::load(args.run.config);
+    require_data_directory(cfg);
     const plugins::Registry registry = registry_for(cfg, args.run.allow_unsafe);
     pipeline::RunOptions options = run_options(args.run, cfg);
     options.history = 0;
     options.want_records = true;
     options.only = args.indicator;
     const engine::Scorecard card = pipeline::run(cfg, registry, options);
-    if (options.progress) std::cerr << "\r\033[K";
+    if (options.progress && isatty(STDERR_FILENO)) std::cerr << "\r\033[K";
     const engine::IndicatorResult& ind = card.indicators.front();
     std::cout << "# " << ind.code << " " << ind.name << " (" << ind.id << ")\n";
     if (ind.status != engine::Status::kOk) {
@@ -298,7 +323,7 @@ int command_demo(const DemoArgs& args) {
     demo::DemoOptions o;
     o.children = args.children;
     o.seed = args.seed;
-    const auto written = demo::write_demo_data(args.out, o);
+    const auto written = writing([&] { return demo::write_demo_data(args.out, o); });
     std::uintmax_t bytes = 0;
     for (const auto& d : written) bytes += d.bytes;
     std::cout << fmt::format(

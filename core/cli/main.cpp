@@ -72,6 +72,18 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   demo_cmd->add_option("--seed", demo.seed, "random seed")->capture_default_str();
 
+  // CLI11 would only say "A subcommand is required" for a mistyped command.
+  if (argc > 1 && argv[1][0] != '-') {
+    const std::string first = argv[1];
+    bool known = false;
+    for (const auto* sub : app.get_subcommands({})) known = known || sub->get_name() == first;
+    if (!known) {
+      std::cerr << "error: unknown command '" << first
+                << "' (commands: run, validate, plugins, explain, demo-data)\n"
+                << "A subcommand is required\nRun with --help for more information.\n";
+      return kExitUsage;
+    }
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -165,9 +165,9 @@ PluginFile load_file(const fs::path& file, const LoadPolicy& policy) {
   };
   try {
     if (std::string why = policy_problem(file, policy); !why.empty())
-      return fail(FileStatus::kRefused, "refused: " + why);
+      return fail(FileStatus::kRefused, why);
   } catch (const std::exception& e) {
-    return fail(FileStatus::kRefused, std::string("refused: ") + e.what());
+    return fail(FileStatus::kRefused, e.what());
   }
 
   auto library = std::make_shared<boost::dll::shared_library>();
@@ -187,7 +187,7 @@ PluginFile load_file(const fs::path& file, const LoadPolicy& policy) {
   pf.sdk_version = d->sdk_version ? d->sdk_version : "";
   if (std::string why = abi_problem(d->abi_major, d->abi_minor, pf.fingerprint, pf.sdk_version);
       !why.empty())
-    return fail(FileStatus::kAbiMismatch, "refused: " + why);
+    return fail(FileStatus::kAbiMismatch, why);
 
   pf.library_name = d->library_name ? d->library_name : "";
   pf.library_version = d->library_version ? d->library_version : "";
@@ -219,7 +219,8 @@ Registry Registry::discover(const std::vector<fs::path>& directories, const Load
     std::sort(files.begin(), files.end());
     for (const fs::path& file : files) {
       PluginFile pf = load_file(file, policy);
-      if (pf.status != FileStatus::kOk) spdlog::warn("plugin {}: {}", file.string(), pf.message);
+      if (pf.status != FileStatus::kOk)
+        spdlog::warn("plugin {}: {}: {}", file.string(), to_string(pf.status), pf.message);
       for (const auto& ind : pf.indicators) {
         const std::string& id = ind->metadata().id;
         auto [it, added] = r.by_id_.emplace(id, ind);

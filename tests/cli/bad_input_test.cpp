@@ -399,7 +399,7 @@ TEST(CliCommandLine, HistoryThatIsNotANumber) {
   TempDir tmp;
   const Result r = run_demo_with(tmp, {"--period", "2018-19 Q3", "--history", "lots"});
   EXPECT_EQ(r.exit_code, kUsage) << describe(r);
-  EXPECT_TRUE(has_line(r.err, "Could not convert: --history = lots")) << describe(r);
+  EXPECT_TRUE(has_line(r.err, "--history: Value lots not in range 0 to 40")) << describe(r);
 }
 
 // report.history_quarters must be 0 to 40; --history overrides it and should be held to the
