@@ -352,6 +352,24 @@ void DatasetLoader::read_header(FileLayout& file, const csv::Record& header) {
                            "map it under data.columns if the extract names it differently",
                            plan_[k].name, name_, join(key_names, ", ")));
     }
+  // A required column is in every file of the dataset or in none: a file without it would add
+  // rows whose required cell is blank (absent and blank are the same), and nobody told.
+  for (size_t c = 0; c < plan_.size() && files_.size() > 1; ++c) {
+    const bool here = seen.count(plan_[c].name) != 0;
+    if (!plan_[c].required || here == plan_[c].present) continue;
+    const auto other = std::find_if(files_.begin(), files_.end() - 1, [&](const FileLayout& f) {
+      return (f.plan_field[c] >= 0) == plan_[c].present;
+    });
+    if (!here)
+      bad_file(file, header.line, 1,
+               fmt::format("the header has no {} column, which {} has and {} requires in every "
+                           "row; map it under data.columns if the extract names it differently",
+                           plan_[c].name, other->display, name_));
+    const size_t field = seen.at(plan_[c].name);
+    bad_file(file, header.fields[field].line, field + 1,
+             fmt::format("column {} is required in every row of {}, but {} has no {} column",
+                         plan_[c].name, name_, other->display, plan_[c].name));
+  }
   file.plan_field.assign(plan_.size(), -1);
   for (size_t c = 0; c < plan_.size(); ++c) {
     if (auto it = seen.find(plan_[c].name); it != seen.end()) {
