@@ -21,7 +21,7 @@ namespace scorecard::plugins {
 
 // What may load: the security policy of DESIGN.md "Faults".
 struct LoadPolicy {
-  bool allow_unsafe = false;                  // load files others can write, or not ours/root's
+  bool allow_unsafe = false;  // load files others can write, or not ours/root's
   // File name -> pinned digest (hex). When not empty, only the listed files load.
   std::map<std::string, std::string> sha256;
 };
