@@ -3,6 +3,7 @@
 #include <fast_float/fast_float.h>
 
 #include <cctype>
+#include <cmath>
 #include <charconv>
 
 namespace scorecard::values {
@@ -72,6 +73,7 @@ std::optional<double> parse_decimal(std::string_view text) {
   double v = 0;
   auto [end, ec] = fast_float::from_chars(s.data(), s.data() + s.size(), v);
   if (ec != std::errc() || end != s.data() + s.size() || s.empty()) return std::nullopt;
+  if (!std::isfinite(v)) return std::nullopt;  // "nan", "inf", and "1e999" rounded to inf
   return v;
 }
 

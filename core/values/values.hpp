@@ -17,7 +17,8 @@ namespace scorecard::values {
 std::optional<Date> parse_date(std::string_view text);
 // A whole number that fits 32 bits, optional sign.
 std::optional<int32_t> parse_integer(std::string_view text);
-// A decimal number ("12.5", "-3", "1e3"); no thousands separators.
+// A finite decimal number ("12.5", "-3", "1e3"); no thousands separators, no "nan" or "inf",
+// nothing beyond the range of a double ("1e999").
 std::optional<double> parse_decimal(std::string_view text);
 // 0/1, true/false, yes/no, y/n (any case).
 std::optional<bool> parse_boolean(std::string_view text);

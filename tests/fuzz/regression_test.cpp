@@ -61,6 +61,8 @@ struct Target {
   Entry entry;
 };
 
+void PrintTo(const Target& t, std::ostream* os) { *os << t.name; }
+
 class FuzzReplay : public ::testing::TestWithParam<Target> {};
 
 TEST_P(FuzzReplay, SavedFindingsGiveAResultOrACleanError) {
