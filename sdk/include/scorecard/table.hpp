@@ -16,6 +16,10 @@
 
 namespace scorecard {
 
+namespace core_detail {
+struct StringPoolAccess;  // the core's dataset loader, which fills a pool in bulk
+}
+
 // Codes and strings are interned: a Code is an index into the run's StringPool, shared by
 // every table, so equal text is an equal Code across datasets (CHILD in header == CHILD in
 // episodes). Code 0 is the empty string: a blank cell.
@@ -46,6 +50,10 @@ class StringPool {
   size_t size() const { return texts_.size(); }
 
  private:
+  // The core's loader adds millions of strings at once, in an order that spares the cache;
+  // the members and their layout (the plugin ABI) are as they were.
+  friend struct core_detail::StringPoolAccess;
+
   std::vector<std::string> texts_;
   std::unordered_map<std::string, Code> index_;
 };
