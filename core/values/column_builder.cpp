@@ -76,7 +76,17 @@ Code ColumnBuilder::intern(std::string_view text, StringPool& pool) {
   return last_;
 }
 
-bool ColumnBuilder::append(std::string_view text, StringPool& pool) {
+Code ColumnBuilder::intern(std::string_view text, StringTable& strings) {
+  if (last_ >= 0) {  // sorted extracts repeat CHILD row after row
+    const std::string_view t = strings.text(last_);
+    if (t.size() == text.size() && StringTable::same_bytes(t.data(), text.data(), t.size()))
+      return last_;
+  }
+  return last_ = strings.intern(text);
+}
+
+template <class Strings>
+bool ColumnBuilder::append_to(std::string_view text, Strings& pool) {
   const std::string_view s = trim(text);
   if (s.empty()) {
     append_blank();
@@ -125,6 +135,14 @@ bool ColumnBuilder::append(std::string_view text, StringPool& pool) {
   column_.ints.push_back(v);
   column_.blank.push_back(0);
   return true;
+}
+
+bool ColumnBuilder::append(std::string_view text, StringPool& pool) {
+  return append_to(text, pool);
+}
+
+bool ColumnBuilder::append(std::string_view text, StringTable& strings) {
+  return append_to(text, strings);
 }
 
 }  // namespace scorecard::values

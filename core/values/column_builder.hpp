@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/values/string_table.hpp"
 #include "scorecard/table.hpp"
 
 namespace scorecard::values {
@@ -17,6 +18,8 @@ class ColumnBuilder {
   // upper-case, strings trimmed. Returns false, appending nothing, when the text is not of
   // the column's type.
   bool append(std::string_view text, StringPool& pool);
+  // The same, interning into the loader's StringTable (Codes of that table).
+  bool append(std::string_view text, StringTable& strings);
   // Appends a blank cell.
   void append_blank();
   // Removes the last appended cell (a row refused by a later check).
@@ -29,6 +32,9 @@ class ColumnBuilder {
 
  private:
   Code intern(std::string_view text, StringPool& pool);
+  Code intern(std::string_view text, StringTable& strings);
+  template <class Strings>
+  bool append_to(std::string_view text, Strings& strings);
 
   Column column_;
   // Interning dominates the cost of reading codes and identifiers, so the builder remembers

@@ -1,0 +1,121 @@
+// values: the loader's own dictionary of strings, much faster than the SDK's StringPool.
+// In: cell text, one at a time (or another table's strings, merged in bulk). Out: a Code per
+// distinct text, in order of first appearance, exactly as StringPool::intern() would number
+// them; the texts stay at fixed addresses for the table's life.
+//
+// StringPool is part of the plugin ABI (an unordered_map of std::string: a node and a cache
+// miss or two per string). The loader interns into a StringTable per dataset instead, on its
+// own thread; the run then merges the tables into one in dataset order and fills the pool once
+// (datasets::load), so the pool's Codes are those a sequential load would give.
+#pragma once
+
+#include <cstdint>
+#include <cstring>
+#include <memory>
+#include <string_view>
+#include <vector>
+
+#include "core/values/huge_pages.hpp"
+#include "scorecard/table.hpp"
+
+namespace scorecard::values {
+
+class StringTable {
+ public:
+  // Code 0 is the empty string, as in StringPool.
+  StringTable();
+
+  static uint64_t hash(std::string_view text);
+
+  // The Code of `text` (`h` = hash(text)), adding it when new.
+  Code intern(std::string_view text) { return intern(text, hash(text)); }
+  Code intern(std::string_view text, uint64_t h) {
+    const uint32_t high = static_cast<uint32_t>(h >> 32);
+    for (size_t i = high & mask_;; i = (i + 1) & mask_) {
+      const uint64_t s = slots_[i];
+      if (s == 0) return add(text, high, i);
+      if ((s >> 32) == high) {
+        const Record* r = record(static_cast<uint32_t>(s));
+        if (same(r, text)) return r->code;
+      }
+    }
+  }
+  // The Code of `text`, or -1.
+  Code find(std::string_view text, uint64_t h) const {
+    const uint32_t high = static_cast<uint32_t>(h >> 32);
+    for (size_t i = high & mask_;; i = (i + 1) & mask_) {
+      const uint64_t s = slots_[i];
+      if (s == 0) return -1;
+      if ((s >> 32) == high) {
+        const Record* r = record(static_cast<uint32_t>(s));
+        if (same(r, text)) return r->code;
+      }
+    }
+  }
+  // Brings the slot of hash `h` into the cache ahead of an intern() or find().
+  void prefetch(uint64_t h) const { __builtin_prefetch(&slots_[(h >> 32) & mask_]); }
+
+  std::string_view text(Code code) const {
+    const Record* r = record(offsets_[static_cast<size_t>(code)]);
+    return {r->chars(), r->size};
+  }
+  size_t size() const { return offsets_.size(); }
+
+  // Merges `other` into this table: other's strings in their order, each added when new.
+  // Returns the Code here of each of other's Codes.
+  std::vector<Code> merge(const StringTable& other);
+
+  // Adds to `pool`, in order, the strings of this table that it does not have: a table that
+  // began as a copy of the pool (same Codes) then gives the pool the same Codes as here.
+  void append_to(StringPool& pool) const;
+
+  // Room for `strings` strings without growing.
+  void reserve(size_t strings);
+
+  // Equal bytes, without a call for the short texts codes and identifiers are.
+  static bool same_bytes(const char* a, const char* b, size_t n) {
+    for (; n >= 8; a += 8, b += 8, n -= 8) {
+      uint64_t x, y;
+      std::memcpy(&x, a, 8);
+      std::memcpy(&y, b, 8);
+      if (x != y) return false;
+    }
+    for (; n > 0; ++a, ++b, --n)
+      if (*a != *b) return false;
+    return true;
+  }
+
+ private:
+  // A string in the arena: its Code and size, then its bytes.
+  struct Record {
+    Code code;
+    uint32_t size;
+    const char* chars() const { return reinterpret_cast<const char*>(this + 1); }
+  };
+  // The arena is chunks of 1 MB; a record's place is a 32-bit number: the chunk, then the
+  // position in 4-byte units. A slot is 0 (empty) or the high 32 bits of the string's hash
+  // (which also chose the slot) above its record's place: growing the table never reads a
+  // record, and most mismatches are told apart without reading one.
+  static constexpr unsigned kChunkBits = 20, kUnitBits = 2;
+  static constexpr unsigned kPlaceBits = kChunkBits - kUnitBits;
+
+  const Record* record(uint32_t place) const {
+    return reinterpret_cast<const Record*>(chunks_[place >> kPlaceBits].get() +
+                                           (size_t{place & ((1u << kPlaceBits) - 1)} << kUnitBits));
+  }
+  static bool same(const Record* r, std::string_view text) {
+    return r->size == text.size() && same_bytes(r->chars(), text.data(), text.size());
+  }
+
+  Code add(std::string_view text, uint32_t high, size_t slot);
+  void rehash(size_t capacity);
+
+  std::vector<uint64_t, HugePageAllocator<uint64_t>> slots_;
+  size_t mask_ = 0;
+  std::vector<uint32_t> offsets_;  // record place by Code
+  std::vector<std::unique_ptr<char[]>> chunks_;
+  size_t used_ = 0;  // bytes used in the last chunk
+  size_t last_chunk_size_ = 0;
+};
+
+}  // namespace scorecard::values
