@@ -70,6 +70,7 @@ struct LoadOptions {
   std::map<std::string, std::filesystem::path> extra_files;
   std::map<std::string, std::map<std::string, std::string>> renames;  // dataset -> DfE -> local
   OnError on_error = OnError::kFail;
+  int threads = 0;  // datasets read at once (0: one per core)
 };
 
 // A bad value under on_error: fail. what() names the file, line, column, the value and what

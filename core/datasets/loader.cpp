@@ -3,15 +3,19 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <array>
+#include <atomic>
 #include <chrono>
 #include <cstring>
 #include <memory>
 #include <set>
+#include <thread>
 
 #include "core/datasets/csv.hpp"
 #include "core/datasets/datasets.hpp"
 #include "core/datasets/row_index.hpp"
 #include "core/values/column_builder.hpp"
+#include "core/values/string_table.hpp"
 #include "core/values/values.hpp"
 
 namespace scorecard::datasets {
@@ -185,10 +189,10 @@ bool blank_text(std::string_view s) { return values::trim(s).empty(); }
 
 class DatasetLoader {
  public:
+  // `result` receives this dataset's issues, warnings and bytes read.
   DatasetLoader(std::string name, const std::vector<ColumnRequest>& requested,
-                const DatasetSchema* schema, const LoadOptions& options, StringPool& pool,
-                LoadResult& result)
-      : name_(std::move(name)), schema_(schema), options_(options), pool_(pool), result_(result) {
+                const DatasetSchema* schema, const LoadOptions& options, LoadResult& result)
+      : name_(std::move(name)), schema_(schema), options_(options), result_(result) {
     if (auto it = options.renames.find(name_); it != options.renames.end())
       for (const auto& [dfe, local] : it->second)
         renamed_from_[CodeSet::normalise(local)] = CodeSet::normalise(dfe);
@@ -197,6 +201,13 @@ class DatasetLoader {
 
   void read(const std::filesystem::path& path);
   void finish(Table& table, DatasetInfo& info);
+  // The Codes of the table's code and string columns are this dataset's own: load() merges
+  // the strings of every dataset, in order, and renumbers the columns.
+  const values::StringTable& strings() const { return strings_; }
+  // What the loader would have logged (it runs on a worker thread; load() logs in order).
+  void replay_log() const {
+    for (const auto& [level, line] : log_) spdlog::log(level, "{}", line);
+  }
 
  private:
   void plan_columns(const std::vector<ColumnRequest>& requested);
@@ -211,6 +222,9 @@ class DatasetLoader {
   bool same_key(uint32_t row) const;
   uint64_t key_hash(const csv::Record& record, const FileLayout& file) const;
   void keep_row(const csv::Record& record, size_t file_index, uint64_t hash);
+  void defer_identity_check(const csv::Record& record, size_t file_index, uint64_t hash,
+                            uint32_t row);
+  void check_oldest_pending();
   void undo_row();
   void reserve_for(uint64_t bytes_per_row);
   void warn_replaced(uint32_t old_row, const csv::Record& record, size_t file_index);
@@ -225,8 +239,9 @@ class DatasetLoader {
   std::string name_;
   const DatasetSchema* schema_;
   const LoadOptions& options_;
-  StringPool& pool_;
+  values::StringTable strings_;
   LoadResult& result_;
+  std::vector<std::pair<spdlog::level::level_enum, std::string>> log_;
   std::map<std::string, std::string> renamed_from_;  // local header name -> DfE name
   std::vector<PlanColumn> plan_;
   std::map<std::string, size_t> plan_index_;
@@ -243,8 +258,19 @@ class DatasetLoader {
   std::vector<uint64_t> hashes_;   // identity hash
   std::vector<uint64_t> origins_;  // file index << 48 | byte offset of the record
   std::vector<uint32_t> lines_;    // line of the record
-  std::vector<uint32_t> dropped_;  // rows replaced by a later version
+  std::vector<uint32_t> dropped_;  // rows replaced by a later version, or duplicates
   detail::RowIndex by_identity_, by_key_;
+  // Rows with no key whose duplicate check is still to come (defer_identity_check).
+  struct Pending {
+    uint64_t hash = 0;
+    uint32_t row = 0;
+    size_t file = 0;
+    csv::Record record;  // fields viewing `text`
+    std::string text;
+  };
+  static constexpr size_t kPending = 16;
+  std::array<Pending, kPending> pending_;
+  size_t pending_first_ = 0, pending_count_ = 0;
 };
 
 size_t DatasetLoader::add_plan(const std::string& column, ColumnType type) {
@@ -412,15 +438,15 @@ std::optional<std::string> DatasetLoader::cell(PlanColumn& column, const csv::Fi
   }
   if (column.required && blank_text(field.text))
     return fmt::format("{} is blank (a value is required)", column.name);
-  if (!column.builder.append(field.text, pool_))
+  if (!column.builder.append(field.text, strings_))
     return fmt::format("{} '{}' is not {}", column.name, shown(field.text),
                        values::expected(column.type));
   if (column.codes.empty() || column.builder.column().blank.back()) return std::nullopt;
   const auto code = static_cast<size_t>(column.builder.column().ints.back());
-  if (code >= column.verdict.size()) column.verdict.resize(std::max(code + 1, pool_.size()), 0);
+  if (code >= column.verdict.size()) column.verdict.resize(std::max(code + 1, strings_.size()), 0);
   uint8_t& verdict = column.verdict[code];
   if (verdict == 0) {
-    const std::string text(pool_.text(static_cast<Code>(code)));
+    const std::string text(strings_.text(static_cast<Code>(code)));
     verdict = std::binary_search(column.codes.begin(), column.codes.end(), text) ? 1 : 2;
   }
   if (verdict == 1) return std::nullopt;
@@ -614,17 +640,51 @@ void DatasetLoader::row(const csv::Record& record, size_t file_index) {
       by_key_.insert(tag, row);
     }
   } else {
-    const uint32_t tag = detail::fold(hash);
-    auto match = by_identity_.find(
-        tag, [&](uint32_t r) { return hashes_[r] == hash && same_identity(record, file, r); });
-    if (match) {
-      undo_row();
-      ++info_.duplicates;
-      return;
-    }
-    by_identity_.insert(tag, row);
+    // Kept for now; whether it repeats an earlier row is known a few rows later.
+    keep_row(record, file_index, hash);
+    defer_identity_check(record, file_index, hash, row);
+    return;
   }
   keep_row(record, file_index, hash);
+}
+
+// A row with no key is a duplicate when an earlier row has the same identity. The index of
+// identities outgrows the caches, so its slot is fetched from memory while the next rows are
+// read: the check waits in a queue of kPending rows, each row's fields copied.
+void DatasetLoader::defer_identity_check(const csv::Record& record, size_t file_index,
+                                         uint64_t hash, uint32_t row) {
+  by_identity_.prefetch(detail::fold(hash));
+  if (pending_count_ == kPending) check_oldest_pending();
+  Pending& p = pending_[(pending_first_ + pending_count_++) % kPending];
+  p.hash = hash;
+  p.row = row;
+  p.file = file_index;
+  p.text.clear();
+  for (const csv::Field& f : record.fields) p.text.append(f.text);
+  p.record.fields = record.fields;
+  p.record.line = record.line;
+  p.record.offset = record.offset;
+  size_t at = 0;
+  for (csv::Field& f : p.record.fields) {
+    f.text = std::string_view(p.text.data() + at, f.text.size());
+    at += f.text.size();
+  }
+}
+
+void DatasetLoader::check_oldest_pending() {
+  const Pending& p = pending_[pending_first_];
+  pending_first_ = (pending_first_ + 1) % kPending;
+  --pending_count_;
+  const uint32_t tag = detail::fold(p.hash);
+  auto match = by_identity_.find(tag, [&](uint32_t r) {
+    return hashes_[r] == p.hash && same_identity(p.record, files_[p.file], r);
+  });
+  if (match) {  // dropped at the end, as a replaced row is
+    dropped_.push_back(p.row);
+    ++info_.duplicates;
+    return;
+  }
+  by_identity_.insert(tag, p.row);
 }
 
 void DatasetLoader::read(const std::filesystem::path& path) {
@@ -668,9 +728,12 @@ void DatasetLoader::read(const std::filesystem::path& path) {
   } catch (const csv::SyntaxError& e) {
     bad_file(files_[file_index], e.line, e.column, e.what());
   }
-  spdlog::debug("{}: read {} ({} bytes, {} rows) in {:.3f} s", name_, path.string(), reader.size(),
-                rows_in_file,
-                std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
+  log_.emplace_back(
+      spdlog::level::debug,
+      fmt::format(
+          "{}: read {} ({} bytes, {} rows) in {:.3f} s", name_, path.string(), reader.size(),
+          rows_in_file,
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count()));
 }
 
 template <class T>
@@ -688,6 +751,7 @@ void erase_rows(std::vector<T>& v, const std::vector<uint32_t>& sorted_rows) {
 }
 
 void DatasetLoader::finish(Table& table, DatasetInfo& info) {
+  while (pending_count_ > 0) check_oldest_pending();
   std::sort(dropped_.begin(), dropped_.end());
   table.name = name_;
   table.rows = rows_ - dropped_.size();
@@ -702,9 +766,22 @@ void DatasetLoader::finish(Table& table, DatasetInfo& info) {
   if (warnings_ > kMaxWarningsPerDataset)
     result_.warnings.push_back(fmt::format("{}: {} more rows replaced by a later version", name_,
                                            warnings_ - kMaxWarningsPerDataset));
-  spdlog::info("{}: {} rows from {} file(s) ({} duplicates, {} replaced, {} rejected)", name_,
-               table.rows, info_.files.size(), info_.duplicates, info_.replaced, info_.rejected);
+  log_.emplace_back(spdlog::level::info,
+                    fmt::format("{}: {} rows from {} file(s) ({} duplicates, {} replaced, {} "
+                                "rejected)",
+                                name_, table.rows, info_.files.size(), info_.duplicates,
+                                info_.replaced, info_.rejected));
   info = std::move(info_);
+  // Only the strings are still needed (load() merges them): free the rest now, as other
+  // datasets may still be loading.
+  std::vector<PlanColumn>().swap(plan_);
+  std::vector<FileLayout>().swap(files_);
+  std::vector<uint64_t>().swap(hashes_);
+  std::vector<uint64_t>().swap(origins_);
+  std::vector<uint32_t>().swap(lines_);
+  std::vector<uint32_t>().swap(dropped_);
+  by_identity_ = detail::RowIndex();
+  by_key_ = detail::RowIndex();
 }
 
 std::vector<std::string> dataset_names(const std::vector<DatasetRequest>& requests,
@@ -744,6 +821,78 @@ std::vector<std::filesystem::path> dataset_files(const std::filesystem::path& di
   return out;
 }
 
+namespace {
+
+// One dataset to load: its files, its loader and what the loader made. Datasets are
+// independent, so they are read on worker threads, each interning into its own StringTable.
+struct Job {
+  size_t index = 0;  // in the order of the requests
+  std::string dataset;
+  std::vector<std::filesystem::path> files;
+  uint64_t bytes = 0;
+  LoadResult part;  // this dataset's issues, warnings, bytes read
+  std::unique_ptr<DatasetLoader> loader;
+  Table table;
+  DatasetInfo info;
+  std::exception_ptr error;
+  bool done = false;
+};
+
+uint64_t size_of(const std::vector<std::filesystem::path>& files) {
+  uint64_t bytes = 0;
+  for (const auto& f : files) {
+    std::error_code ec;
+    const auto n = std::filesystem::file_size(f, ec);
+    if (!ec) bytes += n;
+  }
+  return bytes;
+}
+
+// Runs the jobs on up to `threads` threads, the largest first (so that the last to finish are
+// small). A job is skipped once an earlier one (in request order) has failed: a sequential
+// load would never have read it.
+void run_jobs(std::vector<Job>& jobs, int threads) {
+  std::vector<Job*> queue;
+  for (Job& j : jobs) queue.push_back(&j);
+  std::stable_sort(queue.begin(), queue.end(),
+                   [](const Job* a, const Job* b) { return a->bytes > b->bytes; });
+  std::atomic<size_t> next{0};
+  std::atomic<size_t> first_failed{jobs.size()};
+  auto work = [&] {
+    for (size_t k = next++; k < queue.size(); k = next++) {
+      Job& job = *queue[k];
+      if (job.index > first_failed.load()) continue;
+      try {
+        for (const auto& file : job.files) job.loader->read(file);
+        job.loader->finish(job.table, job.info);
+        job.done = true;
+      } catch (...) {
+        job.error = std::current_exception();
+        size_t seen = first_failed.load();
+        while (job.index < seen && !first_failed.compare_exchange_weak(seen, job.index)) {
+        }
+      }
+    }
+  };
+  const size_t workers = std::min<size_t>(
+      queue.size(), threads > 0 ? static_cast<size_t>(threads)
+                                : std::max(1u, std::thread::hardware_concurrency()));
+  std::vector<std::thread> pool;
+  for (size_t t = 1; t < workers; ++t) pool.emplace_back(work);
+  work();
+  for (auto& t : pool) t.join();
+}
+
+// The dataset's Codes renumbered from its own StringTable to the run's.
+void renumber(Table& table, const std::vector<Code>& codes) {
+  for (Column& c : table.columns) {
+    if (c.type != ColumnType::kCode && c.type != ColumnType::kString) continue;
+    for (int32_t& v : c.ints) v = codes[static_cast<size_t>(v)];  // blank cells hold 0: ""
+  }
+}
+
+}  // namespace
+
 LoadResult load(const LoadOptions& options, const std::vector<DatasetRequest>& requests,
                 const SchemaSet& schemas, StringPool& pool) {
   std::error_code ec;
@@ -758,6 +907,8 @@ LoadResult load(const LoadOptions& options, const std::vector<DatasetRequest>& r
   }
   const std::vector<std::string> names = dataset_names(requests, schemas);
   LoadResult result;
+  std::vector<Job> jobs;
+  jobs.reserve(order.size());
   for (const auto& dataset : order) {
     std::vector<std::filesystem::path> files;
     if (!options.directory.empty()) files = dataset_files(options.directory, dataset, names);
@@ -771,13 +922,40 @@ LoadResult load(const LoadOptions& options, const std::vector<DatasetRequest>& r
       result.missing_datasets.push_back(dataset);
       continue;
     }
+    Job& job = jobs.emplace_back();
+    job.index = jobs.size() - 1;
+    job.dataset = dataset;
+    job.bytes = size_of(files);
+    job.files = std::move(files);
     auto schema = schemas.find(dataset);
-    DatasetLoader loader(dataset, columns[dataset],
-                         schema == schemas.end() ? nullptr : &schema->second, options, pool,
-                         result);
-    for (const auto& file : files) loader.read(file);
-    loader.finish(result.tables[dataset], result.info[dataset]);
+    job.loader = std::make_unique<DatasetLoader>(
+        dataset, columns[dataset], schema == schemas.end() ? nullptr : &schema->second, options,
+        job.part);
   }
+  run_jobs(jobs, options.threads);
+
+  // In request order, as a sequential load: each dataset's strings join the run's (so that
+  // the pool's Codes are those of interning cell by cell, dataset by dataset), its columns are
+  // renumbered, its issues and warnings appended. The first dataset that failed throws, once
+  // the strings read before the failure are in the pool.
+  values::StringTable strings;
+  for (Code c = 1; c < static_cast<Code>(pool.size()); ++c) strings.intern(pool.text(c));
+  for (Job& job : jobs) {
+    const std::vector<Code> codes = strings.merge(job.loader->strings());
+    job.loader->replay_log();
+    if (job.error) {
+      strings.append_to(pool);
+      std::rethrow_exception(job.error);
+    }
+    renumber(job.table, codes);
+    result.tables[job.dataset] = std::move(job.table);
+    result.info[job.dataset] = std::move(job.info);
+    for (auto& i : job.part.issues) result.issues.push_back(std::move(i));
+    for (auto& w : job.part.warnings) result.warnings.push_back(std::move(w));
+    result.bytes_read += job.part.bytes_read;
+    job.loader.reset();
+  }
+  strings.append_to(pool);
   for (const auto& [name, table] : result.tables)
     for (const Column& c : table.columns) {
       if (c.type != ColumnType::kDate) continue;

@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/values/huge_pages.hpp"
+
 namespace scorecard::datasets::detail {
 
 inline uint64_t hash_step(uint64_t h, uint64_t word) {
@@ -103,7 +105,7 @@ class RowIndex {
   }
 
   void rehash(size_t capacity) {
-    std::vector<Slot> old;
+    std::vector<Slot, values::HugePageAllocator<Slot>> old;
     old.swap(slots_);
     slots_.assign(capacity, Slot{});
     mask_ = capacity - 1;
@@ -111,7 +113,7 @@ class RowIndex {
       if (s.row != 0) place(s.tag, s.row);
   }
 
-  std::vector<Slot> slots_;
+  std::vector<Slot, values::HugePageAllocator<Slot>> slots_;  // random access: 2 MB pages
   size_t mask_ = 0, size_ = 0;
 };
 
