@@ -1,6 +1,7 @@
 #include "core/pipeline/pipeline.hpp"
 
 #include <spdlog/spdlog.h>
+#include <sys/resource.h>
 
 #include <atomic>
 #include <boost/dll/runtime_symbol_info.hpp>
@@ -54,6 +55,21 @@ std::string now_iso() {
   char buf[32];
   std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
   return buf;
+}
+
+// The process's peak resident memory, for the debug log.
+long peak_rss_mb() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return usage.ru_maxrss / 1024;
+}
+
+// CPU seconds used by the process so far (every thread, user and system).
+double cpu_seconds() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  auto seconds = [](const timeval& t) { return static_cast<double>(t.tv_sec) + t.tv_usec / 1e6; };
+  return seconds(usage.ru_utime) + seconds(usage.ru_stime);
 }
 
 double seconds_since(std::chrono::steady_clock::time_point start) {
@@ -311,6 +327,7 @@ engine::Scorecard run(const config::Config& config, const plugins::Registry& reg
 
   say("reading data");
   const auto read_start = std::chrono::steady_clock::now();
+  const double read_cpu = cpu_seconds();
   const datasets::SchemaSet schemas = datasets::load_schemas(schema_directory());
   engine::RunData data;
   data.authority = config.authority;
@@ -320,8 +337,11 @@ engine::Scorecard run(const config::Config& config, const plugins::Registry& reg
   card.data_to = loaded.latest_date;
   card.data_quality = loaded.issues;
   for (const auto& w : loaded.warnings) spdlog::warn("{}", w);
-  spdlog::info("read {} datasets ({:.1f} MB) in {:.2f} s; {} rows reported", data.tables.size(),
-               loaded.bytes_read / 1e6, seconds_since(read_start), loaded.issues.size());
+  spdlog::info("read {} datasets ({:.1f} MB) in {:.2f} s (CPU {:.2f} s); {} rows reported",
+               data.tables.size(), loaded.bytes_read / 1e6, seconds_since(read_start),
+               cpu_seconds() - read_cpu, loaded.issues.size());
+  spdlog::debug("{} distinct strings and codes interned; peak memory so far {} MB",
+                data.strings.size(), peak_rss_mb());
 
   const int history = options.history.value_or(config.history_quarters);
   const auto reporting = periods::with_history(options.period, history);
@@ -342,16 +362,20 @@ engine::Scorecard run(const config::Config& config, const plugins::Registry& reg
 
   say("computing " + std::to_string(computable.size()) + " indicators");
   const auto compute_start = std::chrono::steady_clock::now();
+  const double compute_cpu = cpu_seconds();
   std::atomic<size_t> done{0};
   // Isolated plugins are forked one at a time: a fork while other threads hold locks (the
   // logger's) could leave the child waiting for ever.
   parallel_for(computable.size(), options.isolate ? 1 : options.threads, [&](size_t k) {
     const size_t i = computable[k];
+    const auto started = std::chrono::steady_clock::now();
     compute(uses[i], data, reporting, options, card.indicators[i]);
+    spdlog::debug("computed {} in {:.3f} s", uses[i].metadata.code, seconds_since(started));
     say(fmt::format("computed {} ({}/{})", uses[i].metadata.code, ++done, computable.size()));
   });
-  spdlog::info("computed {} indicators x {} periods in {:.2f} s", computable.size(),
-               reporting.size(), seconds_since(compute_start));
+  spdlog::info("computed {} indicators x {} periods in {:.2f} s (CPU {:.2f} s)", computable.size(),
+               reporting.size(), seconds_since(compute_start), cpu_seconds() - compute_cpu);
+  spdlog::debug("peak memory after computing {} MB", peak_rss_mb());
 
   rating::RatingOptions rating_options{config.small_numbers, config.suppress};
   for (auto& ind : card.indicators)
