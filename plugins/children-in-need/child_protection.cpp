@@ -93,11 +93,14 @@ std::vector<Observation> SecondPlan::calculate(const Context& ctx,
       second[i] = follows_earlier_plan(rows, begin, i, end, within);
     begin = group_end;
   }
+  // One pass over the plans for every period (each period's plans still in order).
+  std::vector<Ratio> ratios(periods.size(), Ratio(ctx.want_records()));
+  for (size_t i = 0; i < rows.size(); ++i)
+    for (size_t k = 0; k < periods.size(); ++k)
+      if (periods[k].contains(rows[i].date))
+        ratios[k].count(record_id(ctx, id, rows[i]), second[i]);
   std::vector<Observation> out;
-  for (const Period& p : periods) {
-    Ratio ratio(ctx.want_records());
-    for (size_t i = 0; i < rows.size(); ++i)
-      if (p.contains(rows[i].date)) ratio.count(record_id(ctx, id, rows[i]), second[i]);
+  for (Ratio& ratio : ratios) {
     if (undated) ratio.note(undated_plans_note(undated));
     out.push_back(ratio.percent());
   }
@@ -145,10 +148,8 @@ std::vector<DatedRow> cp_visit_days(const Context& ctx) {
   const CodeSet cp = ctx.codes({"CP"});
   long undated = 0;
   std::vector<DatedRow> rows =
-      rows_by_child(visits, visits.column("CHILD"), visits.column("VISIT_DATE"), undated);
-  rows.erase(std::remove_if(rows.begin(), rows.end(),
-                            [&](const DatedRow& r) { return !cp.contains(type.code(r.row)); }),
-             rows.end());
+      rows_by_child(visits, visits.column("CHILD"), visits.column("VISIT_DATE"), undated,
+                    [&](size_t r) { return cp.contains(type.code(r)); });
   rows.erase(std::unique(rows.begin(), rows.end(),
                          [](const DatedRow& a, const DatedRow& b) {
                            return a.child == b.child && a.date == b.date;

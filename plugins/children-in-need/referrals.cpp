@@ -72,11 +72,14 @@ std::vector<Observation> Rereferrals::calculate(const Context& ctx,
   const std::vector<DatedRow> rows = rows_by_child(referrals, referrals.column("CHILD"),
                                                    referrals.column("REFERRAL_DATE"), undated);
   const std::vector<bool> rereferral = rereferral_flags(rows, static_cast<int>(months));
+  // One pass over the referrals for every period (each period's referrals still in order).
+  std::vector<Ratio> ratios(periods.size(), Ratio(ctx.want_records()));
+  for (size_t i = 0; i < rows.size(); ++i)
+    for (size_t k = 0; k < periods.size(); ++k)
+      if (periods[k].contains(rows[i].date))
+        ratios[k].count(record_id(ctx, id, rows[i]), rereferral[i]);
   std::vector<Observation> out;
-  for (const Period& p : periods) {
-    Ratio ratio(ctx.want_records());
-    for (size_t i = 0; i < rows.size(); ++i)
-      if (p.contains(rows[i].date)) ratio.count(record_id(ctx, id, rows[i]), rereferral[i]);
+  for (Ratio& ratio : ratios) {
     if (undated) ratio.note(std::to_string(undated) + " referrals without a REFERRAL_DATE");
     out.push_back(ratio.percent());
   }
