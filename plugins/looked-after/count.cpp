@@ -139,16 +139,17 @@ std::vector<Observation> Count::calculate(const Context& ctx,
   const UascIndex uasc = uasc_table ? UascIndex::build(*uasc_table) : UascIndex();
   const Code male = ctx.strings().find("1").value_or(-1);
   const Code female = ctx.strings().find("2").value_or(-1);
-  std::vector<Observation> out;
-  for (const Period& p : periods) {
-    const Date as_at = p.as_at();
-    Ratio ratio(ctx.want_records());
-    CountBreakdowns b;
-    auto& d = b.dimensions;
-    for (const ChildCare& c : ctx.care().children) {
+  // One pass over the children for every period (each period's children still in order).
+  const size_t n = periods.size();
+  std::vector<Ratio> ratios(n, Ratio(ctx.want_records()));
+  std::vector<CountBreakdowns> breakdowns(n);
+  for (const ChildCare& c : ctx.care().children) {
+    for (size_t k = 0; k < n; ++k) {
+      const Date as_at = periods[k].as_at();
       const Episode* e = episode_at(c, as_at);
       if (!e) continue;
-      ratio.count(ctx.text(c.child), true);
+      auto& d = breakdowns[k].dimensions;
+      ratios[k].count(ctx.text(c.child), true);
       if (have_header) {
         d[CountBreakdowns::kSex].add(c.sex == male     ? "Male"
                                      : c.sex == female ? "Female"
@@ -161,7 +162,11 @@ std::vector<Observation> Count::calculate(const Context& ctx,
       d[CountBreakdowns::kLegalStatus].add(text_or_not_known(ctx, e->ls));
       if (uasc_table) d[CountBreakdowns::kUasc].add(uasc.at(c.child, as_at) ? "UASC" : "Not UASC");
     }
-    Observation o = ratio.count();
+  }
+  std::vector<Observation> out;
+  for (size_t k = 0; k < n; ++k) {
+    auto& d = breakdowns[k].dimensions;
+    Observation o = ratios[k].count();
     for (size_t i = 0; i < d.size(); ++i) {
       const bool from_header = i <= CountBreakdowns::kEthnicity;
       if ((from_header && !have_header) || (i == CountBreakdowns::kUasc && !uasc_table)) continue;
@@ -201,11 +206,12 @@ std::vector<Observation> Rate::calculate(const Context& ctx,
     throw std::runtime_error(
         "cla.rate needs the authority's child population aged 0-17: set "
         "authority.population_0_17 (a positive number) in scorecard.yaml");
+  std::vector<Ratio> ratios(periods.size(), Ratio(ctx.want_records()));
+  for (const ChildCare& c : ctx.care().children)
+    for (size_t k = 0; k < periods.size(); ++k)
+      if (looked_after_at(c, periods[k].as_at())) ratios[k].count(ctx.text(c.child), true);
   std::vector<Observation> out;
-  for (const Period& p : periods) {
-    Ratio ratio(ctx.want_records());
-    for (const ChildCare& c : ctx.care().children)
-      if (looked_after_at(c, p.as_at())) ratio.count(ctx.text(c.child), true);
+  for (const Ratio& ratio : ratios) {
     Observation o = ratio.count();
     o.denominator = *population;
     o.value = static_cast<double>(ratio.numerator()) / *population * 10000.0;
@@ -227,13 +233,12 @@ Metadata Starts::metadata() const {
 std::vector<Observation> Starts::calculate(const Context& ctx,
                                            const std::vector<Period>& periods) const {
   const CodeSet start_rne = ctx.codes({"S"});
+  std::vector<Ratio> ratios(periods.size(), Ratio(ctx.want_records()));
+  for (const ChildCare& c : ctx.care().children)
+    for (size_t k = 0; k < periods.size(); ++k)
+      if (started_in(c, periods[k], start_rne)) ratios[k].count(ctx.text(c.child), true);
   std::vector<Observation> out;
-  for (const Period& p : periods) {
-    Ratio ratio(ctx.want_records());
-    for (const ChildCare& c : ctx.care().children)
-      if (started_in(c, p, start_rne)) ratio.count(ctx.text(c.child), true);
-    out.push_back(ratio.count());
-  }
+  for (const Ratio& ratio : ratios) out.push_back(ratio.count());
   return out;
 }
 
@@ -249,13 +254,12 @@ Metadata Ceased::metadata() const {
 std::vector<Observation> Ceased::calculate(const Context& ctx,
                                            const std::vector<Period>& periods) const {
   const CodeSet continues = ctx.codes({"X1"});
+  std::vector<Ratio> ratios(periods.size(), Ratio(ctx.want_records()));
+  for (const ChildCare& c : ctx.care().children)
+    for (size_t k = 0; k < periods.size(); ++k)
+      if (ceased_in(c, periods[k], continues)) ratios[k].count(ctx.text(c.child), true);
   std::vector<Observation> out;
-  for (const Period& p : periods) {
-    Ratio ratio(ctx.want_records());
-    for (const ChildCare& c : ctx.care().children)
-      if (ceased_in(c, p, continues)) ratio.count(ctx.text(c.child), true);
-    out.push_back(ratio.count());
-  }
+  for (const Ratio& ratio : ratios) out.push_back(ratio.count());
   return out;
 }
 
@@ -274,13 +278,17 @@ std::vector<Observation> StartExitRatio::calculate(const Context& ctx,
                                                    const std::vector<Period>& periods) const {
   const CodeSet start_rne = ctx.codes({"S"});
   const CodeSet continues = ctx.codes({"X1"});
-  std::vector<Observation> out;
-  for (const Period& p : periods) {
-    Ratio starts(ctx.want_records()), ceased(ctx.want_records());
-    for (const ChildCare& c : ctx.care().children) {
-      if (started_in(c, p, start_rne)) starts.count(ctx.text(c.child), true);
-      if (ceased_in(c, p, continues)) ceased.count(ctx.text(c.child), true);
+  const size_t n = periods.size();
+  std::vector<Ratio> all_starts(n, Ratio(ctx.want_records()));
+  std::vector<Ratio> all_ceased(n, Ratio(ctx.want_records()));
+  for (const ChildCare& c : ctx.care().children)
+    for (size_t k = 0; k < n; ++k) {
+      if (started_in(c, periods[k], start_rne)) all_starts[k].count(ctx.text(c.child), true);
+      if (ceased_in(c, periods[k], continues)) all_ceased[k].count(ctx.text(c.child), true);
     }
+  std::vector<Observation> out;
+  for (size_t k = 0; k < n; ++k) {
+    const Ratio &starts = all_starts[k], &ceased = all_ceased[k];
     Observation o;
     o.numerator = static_cast<double>(starts.numerator());
     o.denominator = static_cast<double>(ceased.numerator());

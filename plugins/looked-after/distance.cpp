@@ -180,34 +180,39 @@ std::vector<Observation> PlacedOverMiles::calculate(const Context& ctx,
   const CodeSet with_parents = ctx.codes({"P1"});
   const CodeSet start_rne = ctx.codes({"S"});
   Centroids centroids(ctx.strings(), ctx.find_table("postcode_centroids"));
-  std::vector<Observation> out;
-  for (const Period& p : periods) {
-    Ratio ratio(ctx.want_records());
-    long uasc_out = 0, parents_out = 0, unknown = 0;
-    for (const ChildCare& c : ctx.care().children) {
+  // One pass over the children for every period (each period's children still in order).
+  const size_t n = periods.size();
+  std::vector<Ratio> ratios(n, Ratio(ctx.want_records()));
+  std::vector<long> uasc_out(n, 0), parents_out(n, 0), unknown(n, 0);
+  for (const ChildCare& c : ctx.care().children) {
+    for (size_t k = 0; k < n; ++k) {
+      const Period& p = periods[k];
       const Episode* e = entered ? first_start_in(c, p.start, p.end, start_rne, with_short_breaks)
                                  : placement_at(c, p.as_at(), with_short_breaks);
       if (!e) continue;
       if (exclude_uasc && uasc.at(c.child, entered ? e->start : p.as_at())) {
-        ++uasc_out;
+        ++uasc_out[k];
         continue;
       }
       if (exclude_parents && with_parents.contains(e->place)) {
-        ++parents_out;
+        ++parents_out[k];
         continue;
       }
       const std::optional<double> distance = distance_of(*e, centroids);
       if (!distance) {
-        ++unknown;
+        ++unknown[k];
         continue;
       }
-      ratio.count(ctx.text(c.child), *distance > miles);
+      ratios[k].count(ctx.text(c.child), *distance > miles);
     }
-    Observation o = ratio.percent();
-    if (exclude_uasc) o.notes.push_back(std::to_string(uasc_out) + " UASC left out");
+  }
+  std::vector<Observation> out;
+  for (size_t k = 0; k < n; ++k) {
+    Observation o = ratios[k].percent();
+    if (exclude_uasc) o.notes.push_back(std::to_string(uasc_out[k]) + " UASC left out");
     if (exclude_parents)
-      o.notes.push_back(std::to_string(parents_out) + " children placed with parents left out");
-    o.notes.push_back(std::to_string(unknown) +
+      o.notes.push_back(std::to_string(parents_out[k]) + " children placed with parents left out");
+    o.notes.push_back(std::to_string(unknown[k]) +
                       " children whose distance is unknown left out (no PL_DISTANCE, and no "
                       "centroid for HOME_POST or PL_POST)");
     out.push_back(std::move(o));

@@ -38,17 +38,16 @@ std::vector<Observation> InHouseFoster::calculate(const Context& ctx,
                                                   const std::vector<Period>& periods) const {
   const CodeSet foster = ctx.codes(kFosterPlaces);
   const CodeSet own_provision = ctx.codes({"PR1"});
-  std::vector<Observation> out;
-  for (const Period& p : periods) {
-    Ratio ratio(ctx.want_records());
-    for (const ChildCare& c : ctx.care().children) {
-      const Episode* e = episode_at(c, p.as_at());
+  std::vector<Ratio> ratios(periods.size(), Ratio(ctx.want_records()));
+  for (const ChildCare& c : ctx.care().children)
+    for (size_t k = 0; k < periods.size(); ++k) {
+      const Episode* e = episode_at(c, periods[k].as_at());
       if (!e) continue;
-      ratio.count(ctx.text(c.child),
-                  foster.contains(e->place) && own_provision.contains(e->provider));
+      ratios[k].count(ctx.text(c.child),
+                      foster.contains(e->place) && own_provision.contains(e->provider));
     }
-    out.push_back(ratio.percent());
-  }
+  std::vector<Observation> out;
+  for (const Ratio& ratio : ratios) out.push_back(ratio.percent());
   return out;
 }
 
@@ -85,24 +84,26 @@ std::vector<Observation> FosterOrAdoption10To16::calculate(
   const int max_age = integer_at_least(ctx.params(), "max_age", min_age);
   const CodeSet foster = ctx.codes(kFosterPlaces);
   const CodeSet adoption = ctx.codes(kAdoptionPlaces);
-  std::vector<Observation> out;
-  for (const Period& p : periods) {
-    Ratio ratio(ctx.want_records());
-    long no_dob = 0;
-    for (const ChildCare& c : ctx.care().children) {
-      const Episode* e = episode_at(c, p.as_at());
+  const size_t n = periods.size();
+  std::vector<Ratio> ratios(n, Ratio(ctx.want_records()));
+  std::vector<long> no_dob(n, 0);
+  for (const ChildCare& c : ctx.care().children)
+    for (size_t k = 0; k < n; ++k) {
+      const Episode* e = episode_at(c, periods[k].as_at());
       if (!e) continue;
       if (!c.dob) {
-        ++no_dob;
+        ++no_dob[k];
         continue;
       }
-      const int age = age_on(*c.dob, p.as_at());
+      const int age = age_on(*c.dob, periods[k].as_at());
       if (age < min_age || age > max_age) continue;
-      ratio.count(ctx.text(c.child), foster.contains(e->place) || adoption.contains(e->place));
+      ratios[k].count(ctx.text(c.child), foster.contains(e->place) || adoption.contains(e->place));
     }
-    Observation o = ratio.percent();
-    if (no_dob > 0)
-      o.notes.push_back(std::to_string(no_dob) +
+  std::vector<Observation> out;
+  for (size_t k = 0; k < n; ++k) {
+    Observation o = ratios[k].percent();
+    if (no_dob[k] > 0)
+      o.notes.push_back(std::to_string(no_dob[k]) +
                         " children looked after with no date of birth in the header left out");
     out.push_back(std::move(o));
   }

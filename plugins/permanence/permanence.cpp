@@ -54,21 +54,25 @@ std::vector<Observation> Permanence::calculate(const Context& ctx,
   const CodeSet permanent = ctx.codes(ctx.params().list("permanence_reasons"));
   const bool exclude_18 = ctx.params().flag("exclude_aged_18_leavers");
   const Code x1 = ctx.strings().find("X1").value_or(-1);
-  std::vector<Observation> out;
-  for (const Period& p : periods) {
-    Ratio ratio(ctx.want_records());
-    long excluded = 0;
-    for (const ChildCare& c : ctx.care().children) {
-      const Episode* ceased = last_ceasing(c, p, x1);
+  // One pass over the children for every period (each period's children still in order).
+  const size_t n = periods.size();
+  std::vector<Ratio> ratios(n, Ratio(ctx.want_records()));
+  std::vector<long> excluded(n, 0);
+  for (const ChildCare& c : ctx.care().children)
+    for (size_t k = 0; k < n; ++k) {
+      const Episode* ceased = last_ceasing(c, periods[k], x1);
       if (!ceased) continue;
       if (exclude_18 && c.dob && age_on(*c.dob, *ceased->end) >= 18) {
-        ++excluded;
+        ++excluded[k];
         continue;
       }
-      ratio.count(ctx.text(c.child), permanent.contains(ceased->rec));
+      ratios[k].count(ctx.text(c.child), permanent.contains(ceased->rec));
     }
-    if (exclude_18) ratio.note(std::to_string(excluded) + " children aged 18 or over excluded");
-    out.push_back(ratio.percent());
+  std::vector<Observation> out;
+  for (size_t k = 0; k < n; ++k) {
+    if (exclude_18)
+      ratios[k].note(std::to_string(excluded[k]) + " children aged 18 or over excluded");
+    out.push_back(ratios[k].percent());
   }
   return out;
 }
