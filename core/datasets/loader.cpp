@@ -3,7 +3,6 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
-#include <array>
 #include <atomic>
 #include <chrono>
 #include <cstring>
@@ -177,12 +176,13 @@ bool same_value(std::string_view a, std::string_view b, ColumnType type) {
 struct FileLayout {
   std::filesystem::path path;
   std::string display;
-  std::vector<std::string> header;              // DfE name per field ("" for a column not read)
-  std::vector<long> plan_field;                 // per plan column: its field, or -1 when absent
-  std::vector<size_t> present;                  // plan columns in the file, by field position
-  std::vector<size_t> absent;                   // plan columns not in the file
-  std::vector<IdentityField> identity;          // sorted by id
-  std::unique_ptr<csv::RecordFetcher> fetcher;  // opened on first need
+  std::vector<std::string> header;               // DfE name per field ("" for a column not read)
+  std::vector<long> plan_field;                  // per plan column: its field, or -1 when absent
+  std::vector<size_t> present;                   // plan columns in the file, by field position
+  std::vector<size_t> absent;                    // plan columns not in the file
+  std::vector<IdentityField> identity;           // sorted by id
+  std::unique_ptr<csv::RecordFetcher> fetcher;   // opened on first need
+  std::unique_ptr<csv::RecordFetcher> fetcher2;  // for the other row of a comparison
 };
 
 bool blank_text(std::string_view s) { return values::trim(s).empty(); }
@@ -222,9 +222,8 @@ class DatasetLoader {
   bool same_key(uint32_t row) const;
   uint64_t key_hash(const csv::Record& record, const FileLayout& file) const;
   void keep_row(const csv::Record& record, size_t file_index, uint64_t hash);
-  void defer_identity_check(const csv::Record& record, size_t file_index, uint64_t hash,
-                            uint32_t row);
-  void check_oldest_pending();
+  void drop_duplicates();
+  bool same_rows(uint32_t a, uint32_t b);
   void undo_row();
   void reserve_for(uint64_t bytes_per_row);
   void warn_replaced(uint32_t old_row, const csv::Record& record, size_t file_index);
@@ -255,22 +254,14 @@ class DatasetLoader {
   bool reserved_ = false;
   // Per kept row (before the replaced ones are dropped):
   uint32_t rows_ = 0;
-  std::vector<uint64_t> hashes_;   // identity hash
-  std::vector<uint64_t> origins_;  // file index << 48 | byte offset of the record
-  std::vector<uint32_t> lines_;    // line of the record
-  std::vector<uint32_t> dropped_;  // rows replaced by a later version, or duplicates
-  detail::RowIndex by_identity_, by_key_;
-  // Rows with no key whose duplicate check is still to come (defer_identity_check).
-  struct Pending {
-    uint64_t hash = 0;
-    uint32_t row = 0;
-    size_t file = 0;
-    csv::Record record;  // fields viewing `text`
-    std::string text;
-  };
-  static constexpr size_t kPending = 16;
-  std::array<Pending, kPending> pending_;
-  size_t pending_first_ = 0, pending_count_ = 0;
+  // Per kept row of a dataset with a key (identity hash and line, for the replaced-row check
+  // and its warning); and of every dataset (where it came from, for exact comparisons).
+  std::vector<uint64_t> hashes_;
+  std::vector<uint32_t> lines_;
+  detail::OriginLog origins_;       // file index << 48 | byte offset of the record
+  detail::IdentityLog identities_;  // rows checked by identity (no key, or a blank key cell)
+  std::vector<uint32_t> dropped_;   // rows replaced by a later version, or duplicates
+  detail::RowIndex by_key_;
 };
 
 size_t DatasetLoader::add_plan(const std::string& column, ColumnType type) {
@@ -501,10 +492,10 @@ uint64_t DatasetLoader::identity_hash(const csv::Record& record, const FileLayou
 
 // The exact comparison behind a matching hash: the earlier row is read again from its file.
 bool DatasetLoader::same_identity(const csv::Record& record, const FileLayout& file, uint32_t row) {
-  const size_t fi = static_cast<size_t>(origins_[row] >> 48);
-  FileLayout& other = files_[fi];
+  const uint64_t origin = origins_[row];
+  FileLayout& other = files_[static_cast<size_t>(origin >> 48)];
   if (!other.fetcher) other.fetcher = std::make_unique<csv::RecordFetcher>(other.path);
-  const csv::Record& old = other.fetcher->fetch(origins_[row] & ((uint64_t{1} << 48) - 1));
+  const csv::Record& old = other.fetcher->fetch(origin & ((uint64_t{1} << 48) - 1));
   if (old.fields.size() != other.header.size()) return false;  // the file changed
   const auto& a = file.identity;
   const auto& b = other.identity;
@@ -552,9 +543,11 @@ void DatasetLoader::undo_row() {
 }
 
 void DatasetLoader::keep_row(const csv::Record& record, size_t file_index, uint64_t hash) {
-  hashes_.push_back(hash);
+  if (!key_.empty()) {
+    hashes_.push_back(hash);
+    lines_.push_back(record.line);
+  }
   origins_.push_back(uint64_t{file_index} << 48 | record.offset);
-  lines_.push_back(record.line);
   ++rows_;
 }
 
@@ -576,10 +569,12 @@ void DatasetLoader::reserve_for(uint64_t bytes_per_row) {
       static_cast<size_t>(bytes_total_ / std::max<uint64_t>(bytes_per_row, 1) +
                           bytes_total_ / std::max<uint64_t>(bytes_per_row, 1) / 16 + 16);
   for (PlanColumn& c : plan_) c.builder.reserve(rows);
-  hashes_.reserve(rows);
   origins_.reserve(rows);
-  lines_.reserve(rows);
-  (key_.empty() ? by_identity_ : by_key_).reserve(rows);
+  if (!key_.empty()) {
+    hashes_.reserve(rows);
+    lines_.reserve(rows);
+    by_key_.reserve(rows);
+  }
 }
 
 void DatasetLoader::row(const csv::Record& record, size_t file_index) {
@@ -640,51 +635,56 @@ void DatasetLoader::row(const csv::Record& record, size_t file_index) {
       by_key_.insert(tag, row);
     }
   } else {
-    // Kept for now; whether it repeats an earlier row is known a few rows later.
-    keep_row(record, file_index, hash);
-    defer_identity_check(record, file_index, hash, row);
-    return;
+    // Kept for now: whether it repeats an earlier row is found once the dataset is read.
+    identities_.add(hash, row);
   }
   keep_row(record, file_index, hash);
 }
 
-// A row with no key is a duplicate when an earlier row has the same identity. The index of
-// identities outgrows the caches, so its slot is fetched from memory while the next rows are
-// read: the check waits in a queue of kPending rows, each row's fields copied.
-void DatasetLoader::defer_identity_check(const csv::Record& record, size_t file_index,
-                                         uint64_t hash, uint32_t row) {
-  by_identity_.prefetch(detail::fold(hash));
-  if (pending_count_ == kPending) check_oldest_pending();
-  Pending& p = pending_[(pending_first_ + pending_count_++) % kPending];
-  p.hash = hash;
-  p.row = row;
-  p.file = file_index;
-  p.text.clear();
-  for (const csv::Field& f : record.fields) p.text.append(f.text);
-  p.record.fields = record.fields;
-  p.record.line = record.line;
-  p.record.offset = record.offset;
+// Rows a and b (a before b) have the same identity: both read again from their files.
+bool DatasetLoader::same_rows(uint32_t a, uint32_t b) {
+  const uint64_t origin = origins_[b];
+  FileLayout& file = files_[static_cast<size_t>(origin >> 48)];
+  if (!file.fetcher2) file.fetcher2 = std::make_unique<csv::RecordFetcher>(file.path);
+  const csv::Record& fetched = file.fetcher2->fetch(origin & ((uint64_t{1} << 48) - 1));
+  if (fetched.fields.size() != file.header.size()) return false;  // the file changed
+  // A copy: the fetcher's record only lives until its next call.
+  csv::Record copy = fetched;
+  std::string text;
+  for (const csv::Field& f : copy.fields) text.append(f.text);
   size_t at = 0;
-  for (csv::Field& f : p.record.fields) {
-    f.text = std::string_view(p.text.data() + at, f.text.size());
+  for (csv::Field& f : copy.fields) {
+    f.text = std::string_view(text.data() + at, f.text.size());
     at += f.text.size();
   }
+  return same_identity(copy, file, a);
 }
 
-void DatasetLoader::check_oldest_pending() {
-  const Pending& p = pending_[pending_first_];
-  pending_first_ = (pending_first_ + 1) % kPending;
-  --pending_count_;
-  const uint32_t tag = detail::fold(p.hash);
-  auto match = by_identity_.find(tag, [&](uint32_t r) {
-    return hashes_[r] == p.hash && same_identity(p.record, files_[p.file], r);
-  });
-  if (match) {  // dropped at the end, as a replaced row is
-    dropped_.push_back(p.row);
-    ++info_.duplicates;
-    return;
+// A row without a key repeats an earlier row when their identities are equal: rows whose
+// identity hashes are equal are compared, in row order within each group of equal hashes
+// (against every earlier row of the group that was kept), and the repeats dropped.
+void DatasetLoader::drop_duplicates() {
+  std::vector<std::pair<uint32_t, uint32_t>> equal;  // (first row of the hash, later row)
+  identities_.find_equal_hashes(
+      [&](uint32_t first, uint32_t later) { equal.emplace_back(first, later); });
+  identities_ = detail::IdentityLog();
+  std::sort(equal.begin(), equal.end());  // by group, rows in order: files read in order
+  std::vector<uint32_t> kept;
+  for (size_t g = 0; g < equal.size();) {
+    const uint32_t first = equal[g].first;
+    kept.assign(1, first);
+    for (; g < equal.size() && equal[g].first == first; ++g) {
+      const uint32_t row = equal[g].second;
+      const bool repeat =
+          std::any_of(kept.begin(), kept.end(), [&](uint32_t k) { return same_rows(k, row); });
+      if (repeat) {
+        dropped_.push_back(row);
+        ++info_.duplicates;
+      } else {
+        kept.push_back(row);  // the same hash, another identity
+      }
+    }
   }
-  by_identity_.insert(tag, p.row);
 }
 
 void DatasetLoader::read(const std::filesystem::path& path) {
@@ -751,7 +751,7 @@ void erase_rows(std::vector<T>& v, const std::vector<uint32_t>& sorted_rows) {
 }
 
 void DatasetLoader::finish(Table& table, DatasetInfo& info) {
-  while (pending_count_ > 0) check_oldest_pending();
+  drop_duplicates();
   std::sort(dropped_.begin(), dropped_.end());
   table.name = name_;
   table.rows = rows_ - dropped_.size();
@@ -777,10 +777,9 @@ void DatasetLoader::finish(Table& table, DatasetInfo& info) {
   std::vector<PlanColumn>().swap(plan_);
   std::vector<FileLayout>().swap(files_);
   std::vector<uint64_t>().swap(hashes_);
-  std::vector<uint64_t>().swap(origins_);
+  origins_.clear();
   std::vector<uint32_t>().swap(lines_);
   std::vector<uint32_t>().swap(dropped_);
-  by_identity_ = detail::RowIndex();
   by_key_ = detail::RowIndex();
 }
 

@@ -2,10 +2,15 @@
 // to find identical rows and earlier versions of a key without storing any row's text.
 #pragma once
 
+#include <algorithm>
+#include <array>
 #include <cstdint>
 #include <cstring>
+#include <iterator>
+#include <memory>
 #include <optional>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/values/huge_pages.hpp"
@@ -115,6 +120,101 @@ class RowIndex {
 
   std::vector<Slot, values::HugePageAllocator<Slot>> slots_;  // random access: 2 MB pages
   size_t mask_ = 0, size_ = 0;
+};
+
+// Where each row came from (file index << 48 | byte offset), 4 bytes a row: the low 32 bits,
+// and the high 32 bits each time they change (a new file, or every 4 GB of one).
+class OriginLog {
+ public:
+  void push_back(uint64_t origin) {
+    const auto high = static_cast<uint32_t>(origin >> 32);
+    if (highs_.empty() || highs_.back().second != high)
+      highs_.emplace_back(static_cast<uint32_t>(low_.size()), high);
+    low_.push_back(static_cast<uint32_t>(origin));
+  }
+  uint64_t operator[](size_t row) const {
+    auto it = std::upper_bound(highs_.begin(), highs_.end(), row,
+                               [](size_t r, const auto& h) { return r < h.first; });
+    return uint64_t{std::prev(it)->second} << 32 | low_[row];
+  }
+  void reserve(size_t rows) { low_.reserve(rows); }
+  void clear() {
+    std::vector<uint32_t>().swap(low_);
+    highs_.clear();
+  }
+
+ private:
+  std::vector<uint32_t> low_;
+  std::vector<std::pair<uint32_t, uint32_t>> highs_;  // (first row, high bits)
+};
+
+// The identity hashes of rows without a key, for finding duplicates once the dataset is read.
+// A table probed row by row would be a cache miss per row (tens of millions at national
+// scale); instead each (hash, row) is appended to one of 1024 partitions by its top bits (a
+// few streams written in order) and each partition, small enough for the cache, is searched
+// at the end.
+class IdentityLog {
+ public:
+  void add(uint64_t hash, uint32_t row) {
+    Partition& p = partitions_[hash >> (64 - kBits)];
+    if (p.size == p.capacity) p.grow();
+    p.blocks.back()[p.size++ - p.filled] =
+        Entry{row, static_cast<uint32_t>(hash), static_cast<uint32_t>(hash >> 32)};
+  }
+
+  // Calls found(first, later) for each row `later` whose hash equals that of an earlier row
+  // `first` (the earliest row with that hash), partition by partition, rows in order.
+  template <class Found>
+  void find_equal_hashes(Found&& found) const {
+    std::vector<uint32_t> slots;  // entry + 1, 0 = empty
+    std::vector<const Entry*> entries;
+    for (const Partition& p : partitions_) {
+      if (p.size == 0) continue;
+      entries.clear();
+      size_t left = p.size, block_size = kFirstBlock;
+      for (const auto& b : p.blocks) {
+        for (size_t i = 0; i < block_size && left > 0; ++i, --left) entries.push_back(&b[i]);
+        block_size = std::min(block_size * 2, kMaxBlock);
+      }
+      size_t capacity = 16;
+      while (capacity < entries.size() * 2) capacity <<= 1;
+      slots.assign(capacity, 0);
+      const size_t mask = capacity - 1;
+      for (uint32_t e = 0; e < entries.size(); ++e) {
+        const Entry& x = *entries[e];
+        for (size_t i = x.low & mask;; i = (i + 1) & mask) {
+          if (slots[i] == 0) {
+            slots[i] = e + 1;
+            break;
+          }
+          const Entry& y = *entries[slots[i] - 1];
+          if (y.low == x.low && y.high == x.high) {
+            found(y.row, x.row);
+            break;
+          }
+        }
+      }
+    }
+  }
+
+ private:
+  static constexpr int kBits = 10;
+  static constexpr size_t kFirstBlock = 64, kMaxBlock = 8192;
+  struct Entry {
+    uint32_t row, low, high;
+  };
+  struct Partition {
+    std::vector<std::unique_ptr<Entry[]>> blocks;
+    size_t size = 0, capacity = 0, filled = 0;  // filled: entries in the blocks before the last
+    void grow() {
+      const size_t block = blocks.empty() ? kFirstBlock : std::min(capacity - filled, kMaxBlock);
+      const size_t next = blocks.empty() ? kFirstBlock : std::min(block * 2, kMaxBlock);
+      filled = capacity;
+      blocks.emplace_back(new Entry[next]);
+      capacity += next;
+    }
+  };
+  std::array<Partition, size_t{1} << kBits> partitions_;
 };
 
 }  // namespace scorecard::datasets::detail
