@@ -3,8 +3,8 @@
 #include <fast_float/fast_float.h>
 
 #include <cctype>
-#include <cmath>
 #include <charconv>
+#include <cmath>
 
 namespace scorecard::values {
 namespace {
@@ -42,8 +42,60 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
+namespace {
+
+// The day number of the first of each month of 1900-2200 (the years checked() accepts), and
+// its length: a date of ten characters is then two digit checks and a lookup.
+struct MonthTable {
+  static constexpr int kFirstYear = 1900, kYears = 301;
+  int32_t first[kYears * 12];
+  uint8_t length[kYears * 12];
+  MonthTable() {
+    for (int y = 0; y < kYears; ++y)
+      for (int m = 1; m <= 12; ++m) {
+        first[y * 12 + m - 1] = Date::from_ymd(kFirstYear + y, m, 1).days;
+        length[y * 12 + m - 1] = static_cast<uint8_t>(Date::days_in_month(kFirstYear + y, m));
+      }
+  }
+};
+const MonthTable& months() {
+  static const MonthTable table;
+  return table;
+}
+
+// Two ASCII digits at p, or -1.
+int two_digits(const char* p) {
+  const unsigned a = static_cast<unsigned char>(p[0]) - '0';
+  const unsigned b = static_cast<unsigned char>(p[1]) - '0';
+  return a < 10 && b < 10 ? static_cast<int>(a * 10 + b) : -1;
+}
+
+// checked() for the years of the table.
+std::optional<Date> from_table(int y, int m, int d) {
+  if (y < MonthTable::kFirstYear || y >= MonthTable::kFirstYear + MonthTable::kYears || m < 1 ||
+      m > 12 || d < 1)
+    return std::nullopt;
+  const MonthTable& t = months();
+  const size_t i = static_cast<size_t>((y - MonthTable::kFirstYear) * 12 + m - 1);
+  if (d > t.length[i]) return std::nullopt;
+  return Date{t.first[i] + d - 1};
+}
+
+}  // namespace
+
 std::optional<Date> parse_date(std::string_view text) {
   const std::string_view s = trim(text);
+  if (s.size() == 10) {  // the usual layouts, dd/mm/yyyy and yyyy-mm-dd, without a search
+    const char* p = s.data();
+    int d = -1, m = -1, y1 = -1, y2 = -1;
+    if (p[2] == '/' && p[5] == '/') {
+      d = two_digits(p), m = two_digits(p + 3), y1 = two_digits(p + 6), y2 = two_digits(p + 8);
+    } else if (p[4] == '-' && p[7] == '-') {
+      y1 = two_digits(p), y2 = two_digits(p + 2), m = two_digits(p + 5), d = two_digits(p + 8);
+    }
+    if (d >= 0 && m >= 0 && y1 >= 0 && y2 >= 0) return from_table(y1 * 100 + y2, m, d);
+    if (p[4] == '-' && p[7] == '-') return std::nullopt;  // ISO with a non-digit
+  }
   if (s.size() == 10 && s[4] == '-' && s[7] == '-') {
     const auto y = s.substr(0, 4), m = s.substr(5, 2), d = s.substr(8, 2);
     if (!all_digits(y) || !all_digits(m) || !all_digits(d)) return std::nullopt;
