@@ -278,6 +278,24 @@ bool Reader::next(Record& record) {
   }
 }
 
+bool Reader::try_next(Record& record, std::string& scratch) {
+  if (!started_) return false;
+  const char* next = nullptr;
+  uint32_t next_line = 0;
+  Step step;
+  try {
+    step =
+        parse_record(data_ + pos_, data_ + end_, eof_, line_, record, &next, &next_line, scratch);
+  } catch (const SyntaxError&) {
+    return false;  // next() meets it again, in its turn
+  }
+  if (step != Step::kRecord) return false;
+  record.offset = base_ + pos_;
+  pos_ = static_cast<size_t>(next - data_);
+  line_ = next_line;
+  return true;
+}
+
 RecordFetcher::RecordFetcher(std::filesystem::path file) : path_(std::move(file)) {
   fd_ = open_file(path_);
   try {

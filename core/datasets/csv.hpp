@@ -76,6 +76,12 @@ class Reader {
   // std::runtime_error (read failure).
   bool next(Record& record);
 
+  // The next record when it is already in the block: false, the reader unchanged, when it is
+  // not (or is bad: next() then throws). Records from earlier calls stay valid, so a caller can
+  // look a few records ahead; `scratch` holds this record's unescaped fields. Call next() once
+  // the records looked ahead are done with (it may move the block).
+  bool try_next(Record& record, std::string& scratch);
+
   // Size of the input in bytes (the file's size when opened).
   uint64_t size() const { return size_; }
   // Bytes consumed so far (the end of the last record returned).
