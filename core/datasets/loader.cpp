@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <chrono>
 #include <cstring>
@@ -180,12 +181,21 @@ struct FileLayout {
   std::vector<long> plan_field;                  // per plan column: its field, or -1 when absent
   std::vector<size_t> present;                   // plan columns in the file, by field position
   std::vector<size_t> absent;                    // plan columns not in the file
+  std::vector<size_t> strings;                   // plan columns of type string in the file
   std::vector<IdentityField> identity;           // sorted by id
   std::unique_ptr<csv::RecordFetcher> fetcher;   // opened on first need
   std::unique_ptr<csv::RecordFetcher> fetcher2;  // for the other row of a comparison
 };
 
 bool blank_text(std::string_view s) { return values::trim(s).empty(); }
+
+// The records parsed ahead of the one being loaded (DatasetLoader::read).
+struct Lookahead {
+  static constexpr size_t kRecords = 8;
+  std::array<csv::Record, kRecords> records;
+  std::array<std::string, kRecords> scratch;  // each record's unescaped fields
+  size_t first = 0, count = 0;
+};
 
 class DatasetLoader {
  public:
@@ -214,6 +224,7 @@ class DatasetLoader {
   size_t add_plan(const std::string& column, ColumnType type);
   void read_header(FileLayout& file, const csv::Record& header);
   void row(const csv::Record& record, size_t file_index);
+  void prefetch_strings(const csv::Record& record, const FileLayout& file) const;
   std::optional<std::string> cell(PlanColumn& column, const csv::Field& field);
   std::optional<std::string> failed_check(const csv::Record& record, const FileLayout& file,
                                           size_t* column);
@@ -392,6 +403,7 @@ void DatasetLoader::read_header(FileLayout& file, const csv::Record& header) {
     if (auto it = seen.find(plan_[c].name); it != seen.end()) {
       file.plan_field[c] = static_cast<long>(it->second);
       file.present.push_back(c);
+      if (plan_[c].type == ColumnType::kString) file.strings.push_back(c);
       plan_[c].present = true;
     } else {
       file.absent.push_back(c);
@@ -687,6 +699,21 @@ void DatasetLoader::drop_duplicates() {
   }
 }
 
+// The string table slots of the record's identifiers (string columns), unless the value is
+// the one before (CHILD repeats row after row in a sorted extract).
+void DatasetLoader::prefetch_strings(const csv::Record& record, const FileLayout& file) const {
+  if (record.fields.size() != file.header.size()) return;
+  for (size_t c : file.strings) {
+    const csv::Field& f = record.fields[static_cast<size_t>(file.plan_field[c])];
+    const std::string_view text = values::trim(f.text);
+    const Column& column = plan_[c].builder.column();
+    if (text.empty() || f.non_ascii) continue;
+    if (!column.ints.empty() && !column.blank.back() && strings_.text(column.ints.back()) == text)
+      continue;
+    strings_.prefetch(values::StringTable::hash(text));
+  }
+}
+
 void DatasetLoader::read(const std::filesystem::path& path) {
   const size_t file_index = files_.size();
   if (file_index >= (size_t{1} << 15)) throw std::runtime_error(name_ + ": too many files");
@@ -697,13 +724,32 @@ void DatasetLoader::read(const std::filesystem::path& path) {
   csv::Reader reader(path);
   bytes_total_ += reader.size();
   result_.bytes_read += reader.size();
-  csv::Record record;
   std::vector<size_t> blank_lines;  // blank rows not yet known to be at the end of the file
   const auto started = std::chrono::steady_clock::now();
   size_t rows_in_file = 0;
+  // Records are parsed a few ahead of the one being loaded, so that the slots their
+  // identifiers need in the string table are fetched from memory meanwhile.
+  Lookahead ahead;
+  bool have_header = false;
+  auto next = [&]() -> const csv::Record* {
+    if (ahead.count == 0) {
+      if (!reader.next(ahead.records[ahead.first])) return nullptr;
+      ahead.count = 1;
+    }
+    while (ahead.count < Lookahead::kRecords) {
+      const size_t slot = (ahead.first + ahead.count) % Lookahead::kRecords;
+      if (!reader.try_next(ahead.records[slot], ahead.scratch[slot])) break;
+      if (have_header) prefetch_strings(ahead.records[slot], files_[file_index]);
+      ++ahead.count;
+    }
+    const csv::Record* record = &ahead.records[ahead.first];
+    ahead.first = (ahead.first + 1) % Lookahead::kRecords;
+    --ahead.count;
+    return record;
+  };
   try {
-    bool have_header = false;
-    while (reader.next(record)) {
+    while (const csv::Record* current = next()) {
+      const csv::Record& record = *current;
       if (!have_header) {
         if (record.blank()) continue;  // blank lines before the header
         read_header(files_[file_index], record);
@@ -722,7 +768,8 @@ void DatasetLoader::read(const std::filesystem::path& path) {
       blank_lines.clear();
       row(record, file_index);
       if (++rows_in_file == kRowsBeforeReserve && !reserved_)
-        reserve_for(reader.position() / rows_in_file);
+        reserve_for((ahead.count > 0 ? ahead.records[ahead.first].offset : reader.position()) /
+                    rows_in_file);
     }
     if (!have_header) bad_file(files_[file_index], 1, 1, "the file is empty (no header row)");
   } catch (const csv::SyntaxError& e) {

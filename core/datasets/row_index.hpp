@@ -156,10 +156,9 @@ class OriginLog {
 class IdentityLog {
  public:
   void add(uint64_t hash, uint32_t row) {
-    Partition& p = partitions_[hash >> (64 - kBits)];
-    if (p.size == p.capacity) p.grow();
-    p.blocks.back()[p.size++ - p.filled] =
-        Entry{row, static_cast<uint32_t>(hash), static_cast<uint32_t>(hash >> 32)};
+    Stream& s = streams_[hash >> (64 - kBits)];
+    if (s.cursor == s.limit) grow(hash >> (64 - kBits));
+    *s.cursor++ = Entry{row, static_cast<uint32_t>(hash), static_cast<uint32_t>(hash >> 32)};
   }
 
   // Calls found(first, later) for each row `later` whose hash equals that of an earlier row
@@ -168,13 +167,14 @@ class IdentityLog {
   void find_equal_hashes(Found&& found) const {
     std::vector<uint32_t> slots;  // entry + 1, 0 = empty
     std::vector<const Entry*> entries;
-    for (const Partition& p : partitions_) {
-      if (p.size == 0) continue;
+    for (size_t p = 0; p < streams_.size(); ++p) {
+      const Partition& part = partitions_[p];
+      if (part.blocks.empty()) continue;
       entries.clear();
-      size_t left = p.size, block_size = kFirstBlock;
-      for (const auto& b : p.blocks) {
-        for (size_t i = 0; i < block_size && left > 0; ++i, --left) entries.push_back(&b[i]);
-        block_size = std::min(block_size * 2, kMaxBlock);
+      for (size_t b = 0; b < part.blocks.size(); ++b) {
+        const Entry* begin = part.blocks[b].get();
+        const Entry* end = b + 1 < part.blocks.size() ? begin + block_size(b) : streams_[p].cursor;
+        for (const Entry* e = begin; e < end; ++e) entries.push_back(e);
       }
       size_t capacity = 16;
       while (capacity < entries.size() * 2) capacity <<= 1;
@@ -203,17 +203,26 @@ class IdentityLog {
   struct Entry {
     uint32_t row, low, high;
   };
-  struct Partition {
-    std::vector<std::unique_ptr<Entry[]>> blocks;
-    size_t size = 0, capacity = 0, filled = 0;  // filled: entries in the blocks before the last
-    void grow() {
-      const size_t block = blocks.empty() ? kFirstBlock : std::min(capacity - filled, kMaxBlock);
-      const size_t next = blocks.empty() ? kFirstBlock : std::min(block * 2, kMaxBlock);
-      filled = capacity;
-      blocks.emplace_back(new Entry[next]);
-      capacity += next;
-    }
+  // The write position of each partition, apart from its blocks, so that an add touches one
+  // small array and the block being written.
+  struct Stream {
+    Entry* cursor = nullptr;
+    Entry* limit = nullptr;
   };
+  struct Partition {
+    std::vector<std::unique_ptr<Entry[]>> blocks;  // 64, 128, ... then 8192 entries each
+  };
+  static size_t block_size(size_t b) {
+    return b >= 7 ? kMaxBlock : kFirstBlock << b;  // 64 << 7 = 8192
+  }
+  void grow(size_t p) {
+    Partition& part = partitions_[p];
+    const size_t n = block_size(part.blocks.size());
+    part.blocks.emplace_back(new Entry[n]);
+    streams_[p] = Stream{part.blocks.back().get(), part.blocks.back().get() + n};
+  }
+
+  std::array<Stream, size_t{1} << kBits> streams_;
   std::array<Partition, size_t{1} << kBits> partitions_;
 };
 
