@@ -131,6 +131,17 @@ std::optional<double> parse_decimal(std::string_view text) {
 
 std::optional<bool> parse_boolean(std::string_view text) {
   const std::string_view t = trim(text);
+  if (t.size() == 1) {  // the usual 0 and 1, without a string
+    switch (t[0]) {
+      case '1':
+      case 'y':
+      case 'Y': return true;
+      case '0':
+      case 'n':
+      case 'N': return false;
+      default: return std::nullopt;
+    }
+  }
   if (t.size() > 5) return std::nullopt;  // longer than "false": no allocation for junk
   const std::string s = lower(t);
   if (s == "1" || s == "true" || s == "yes" || s == "y") return true;
