@@ -6,7 +6,8 @@
 //  3. Reader over a file (padding + input, so that the input straddles the reader's first
 //     block) against Reader over the same bytes in memory;
 //  4. RecordFetcher at the offset of each record of that file against the record as read.
-// and first_invalid_utf8() is compared with a reference decoder.
+// and first_invalid_utf8() is compared with a reference decoder; and the file is read again
+// looking ahead with try_next(), as the loader does.
 #include <algorithm>
 #include <optional>
 #include <string>
@@ -60,6 +61,31 @@ ReadAll read_all(csv::Reader& reader) {
       ReadRecord rec{{}, r.line, r.offset, reader.position()};
       for (const auto& f : r.fields) rec.fields.push_back(copy(f));
       out.records.push_back(std::move(rec));
+      if (out.records.size() > (size_t{1} << 20)) break;
+    }
+  } catch (const csv::SyntaxError& e) {
+    out.error = ReadError{e.line, e.column, e.what()};
+  }
+  return out;
+}
+
+// As the loader reads: next(), then up to depth - 1 records looked ahead with try_next(), all
+// of them still valid when the batch is done. Records without their end (not known for each
+// record looked ahead).
+ReadAll read_ahead(csv::Reader& reader, size_t depth) {
+  ReadAll out;
+  std::vector<csv::Record> records(depth);
+  std::vector<std::string> scratch(depth);
+  check(!reader.try_next(records[0], scratch[0]), "try_next() read before next() started");
+  try {
+    while (reader.next(records[0])) {
+      size_t n = 1;
+      while (n < depth && reader.try_next(records[n], scratch[n])) ++n;
+      for (size_t i = 0; i < n; ++i) {
+        ReadRecord rec{{}, records[i].line, records[i].offset, 0};
+        for (const auto& f : records[i].fields) rec.fields.push_back(copy(f));
+        out.records.push_back(std::move(rec));
+      }
       if (out.records.size() > (size_t{1} << 20)) break;
     }
   } catch (const csv::SyntaxError& e) {
@@ -265,6 +291,17 @@ void check_file(std::string_view input) {
   check(a.records == b.records, "a file read in blocks gives other records than from memory");
   check(a.error.has_value() == b.error.has_value() && (!a.error || *a.error == *b.error),
         "a file read in blocks fails otherwise than from memory");
+
+  // Looking ahead with try_next() gives the same records (and the same error, in its turn).
+  csv::Reader ahead_reader(path, kBlock);
+  const ReadAll c = read_ahead(ahead_reader, 2 + input.size() % 7);
+  bool same = c.records.size() == a.records.size();
+  for (size_t i = 0; same && i < c.records.size(); ++i)
+    same = c.records[i].fields == a.records[i].fields && c.records[i].line == a.records[i].line &&
+           c.records[i].offset == a.records[i].offset;
+  check(same, "records looked ahead with try_next() differ from those read with next()");
+  check(c.error.has_value() == a.error.has_value() && (!c.error || *c.error == *a.error),
+        "reading ahead with try_next() fails otherwise than next()");
 
   // Each record again at its offset, from the last to the first.
   csv::RecordFetcher fetcher(path);
