@@ -69,6 +69,13 @@ class StringTable {
   // began as a copy of the pool (same Codes) then gives the pool the same Codes as here.
   void append_to(StringPool& pool) const;
 
+  // Frees the hash index: text() still works, intern() and find() no longer may. For a table
+  // whose strings are only to be copied out (append_to), at the peak of a run's memory.
+  void release_index() {
+    std::vector<uint64_t, HugePageAllocator<uint64_t>>().swap(slots_);
+    mask_ = 0;
+  }
+
   // Room for `strings` strings without growing.
   void reserve(size_t strings);
 
