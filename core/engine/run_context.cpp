@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <chrono>
 #include <stdexcept>
 
 namespace scorecard::engine {
@@ -15,7 +16,11 @@ const CareIndex& RunData::care() const {
   std::call_once(care_once_, [this] {
     const Table* episodes = find("episodes");
     if (!episodes) return;
+    const auto started = std::chrono::steady_clock::now();
     care_ = std::make_unique<CareIndex>(CareIndex::build(*episodes, find("header"), strings));
+    spdlog::debug(
+        "care index of {} children built in {:.2f} s", care_->children.size(),
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
   });
   if (!care_)
     throw std::runtime_error("the episodes dataset is not loaded, so there is no care index");

@@ -2,12 +2,14 @@
 
 #include <spdlog/spdlog.h>
 #include <sys/resource.h>
+#include <unistd.h>
 
 #include <atomic>
 #include <boost/dll/runtime_symbol_info.hpp>
 #include <chrono>
 #include <cstdlib>
 #include <ctime>
+#include <fstream>
 #include <map>
 #include <set>
 #include <thread>
@@ -62,6 +64,13 @@ long peak_rss_mb() {
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);
   return usage.ru_maxrss / 1024;
+}
+// Its resident memory now (Linux; 0 elsewhere).
+long rss_mb() {
+  std::ifstream statm("/proc/self/statm");
+  long size = 0, resident = 0;
+  statm >> size >> resident;
+  return resident * (sysconf(_SC_PAGESIZE) / 1024) / 1024;
 }
 
 // CPU seconds used by the process so far (every thread, user and system).
@@ -340,8 +349,8 @@ engine::Scorecard run(const config::Config& config, const plugins::Registry& reg
   spdlog::info("read {} datasets ({:.1f} MB) in {:.2f} s (CPU {:.2f} s); {} rows reported",
                data.tables.size(), loaded.bytes_read / 1e6, seconds_since(read_start),
                cpu_seconds() - read_cpu, loaded.issues.size());
-  spdlog::debug("{} distinct strings and codes interned; peak memory so far {} MB",
-                data.strings.size(), peak_rss_mb());
+  spdlog::debug("{} distinct strings and codes interned; memory {} MB, peak so far {} MB",
+                data.strings.size(), rss_mb(), peak_rss_mb());
 
   const int history = options.history.value_or(config.history_quarters);
   const auto reporting = periods::with_history(options.period, history);
@@ -370,12 +379,13 @@ engine::Scorecard run(const config::Config& config, const plugins::Registry& reg
     const size_t i = computable[k];
     const auto started = std::chrono::steady_clock::now();
     compute(uses[i], data, reporting, options, card.indicators[i]);
-    spdlog::debug("computed {} in {:.3f} s", uses[i].metadata.code, seconds_since(started));
+    spdlog::debug("computed {} in {:.3f} s (memory {} MB, peak {} MB)", uses[i].metadata.code,
+                  seconds_since(started), rss_mb(), peak_rss_mb());
     say(fmt::format("computed {} ({}/{})", uses[i].metadata.code, ++done, computable.size()));
   });
   spdlog::info("computed {} indicators x {} periods in {:.2f} s (CPU {:.2f} s)", computable.size(),
                reporting.size(), seconds_since(compute_start), cpu_seconds() - compute_cpu);
-  spdlog::debug("peak memory after computing {} MB", peak_rss_mb());
+  spdlog::debug("memory after computing {} MB, peak {} MB", rss_mb(), peak_rss_mb());
 
   rating::RatingOptions rating_options{config.small_numbers, config.suppress};
   for (auto& ind : card.indicators)
