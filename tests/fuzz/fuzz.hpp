@@ -6,8 +6,10 @@
 // LLVMFuzzerTestOneInput; regression_test.cpp replays saved inputs through the same functions.
 #pragma once
 
+#include <signal.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -35,11 +37,25 @@ void load_one(const uint8_t* data, size_t size);    // datasets::load, both poli
 void period_one(const uint8_t* data, size_t size);  // periods::parse and the history
 void config_one(const uint8_t* data, size_t size);  // config::load, parameters()
 
-// A folder of this process's own for the files an input is written to, removed at exit.
+// A folder of this process's own for the files an input is written to, removed at exit. The
+// fuzzers end with _Exit (a time limit, a finding), skipping atexit: the folders of processes
+// that are gone are removed when the next one starts.
 inline const std::filesystem::path& work_dir() {
   static const std::filesystem::path dir = [] {
-    std::filesystem::path p =
-        std::filesystem::temp_directory_path() / ("scorecard_fuzz_" + std::to_string(::getpid()));
+    const std::filesystem::path tmp = std::filesystem::temp_directory_path();
+    const std::string prefix = "scorecard_fuzz_";
+    std::error_code ec;
+    for (std::filesystem::directory_iterator it(tmp, ec), end; !ec && it != end; it.increment(ec)) {
+      const std::string name = it->path().filename().string();
+      if (name.compare(0, prefix.size(), prefix) != 0) continue;
+      const std::string pid = name.substr(prefix.size());
+      if (pid.empty() || pid.size() > 9 || pid.find_first_not_of("0123456789") != std::string::npos)
+        continue;
+      std::error_code gone;
+      if (::kill(static_cast<pid_t>(std::stol(pid)), 0) != 0 && errno == ESRCH)
+        std::filesystem::remove_all(it->path(), gone);
+    }
+    std::filesystem::path p = tmp / (prefix + std::to_string(::getpid()));
     std::filesystem::remove_all(p);
     std::filesystem::create_directories(p);
     static const std::filesystem::path remove_at_exit = p;
