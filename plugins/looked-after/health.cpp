@@ -5,8 +5,8 @@
 #include <cstdint>
 #include <map>
 #include <string>
-#include <unordered_map>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "family.hpp"
@@ -16,10 +16,11 @@ namespace scorecard::plugins::looked_after {
 namespace {
 
 // OC2's flag for each child and collection year: true when any row of that child and YEAR has
-// the flag set to 1. Rows with no YEAR (a single year's return) belong to `undated_year`.
+// the flag set to 1. Rows with no YEAR (a single year's return) belong to `undated_year`. A
+// sorted array, not a node-based map: a node per OC2 row cost seconds at national scale.
 struct Oc2Flags {
-  std::unordered_map<uint64_t, bool> by_child_year;
-  std::unordered_set<int> years;  // YEARs with at least one row
+  std::vector<std::pair<uint64_t, bool>> by_child_year;  // sorted by key, one entry per key
+  std::unordered_set<int> years;                         // YEARs with at least one row
   long undated_rows = 0;
 
   static uint64_t key(Code child, int year) {
@@ -30,14 +31,33 @@ struct Oc2Flags {
     const Column& child = oc2.column("CHILD");
     const Column* year = oc2.find("YEAR");
     const Column& flag = oc2.column(flag_column);
+    by_child_year.reserve(oc2.rows);
+    int last_year = 0;
     for (size_t r = 0; r < oc2.rows; ++r) {
       const std::optional<int64_t> y = year ? year->integer(r) : std::nullopt;
       if (!y) ++undated_rows;
       const int row_year = y ? static_cast<int>(*y) : undated_year;
-      years.insert(row_year);
-      bool& done = by_child_year[key(child.code(r), row_year)];
-      done = done || flag.flag(r).value_or(false);
+      if (r == 0 || row_year != last_year) years.insert(row_year);
+      last_year = row_year;
+      by_child_year.emplace_back(key(child.code(r), row_year), flag.flag(r).value_or(false));
     }
+    std::sort(by_child_year.begin(), by_child_year.end());
+    size_t out = 0;
+    for (size_t i = 0; i < by_child_year.size(); ++i) {
+      if (out > 0 && by_child_year[out - 1].first == by_child_year[i].first)
+        by_child_year[out - 1].second = by_child_year[out - 1].second || by_child_year[i].second;
+      else
+        by_child_year[out++] = by_child_year[i];
+    }
+    by_child_year.resize(out);
+  }
+  // The flag of the child and year, or nothing when OC2 has no row for them.
+  const bool* find(Code child, int year) const {
+    const uint64_t k = key(child, year);
+    auto it = std::lower_bound(
+        by_child_year.begin(), by_child_year.end(), k,
+        [](const std::pair<uint64_t, bool>& e, uint64_t x) { return e.first < x; });
+    return it != by_child_year.end() && it->first == k ? &it->second : nullptr;
   }
 };
 
@@ -53,9 +73,9 @@ Observation year_figure(const Context& ctx, const Oc2Flags& flags, int year,
     if (!looked_after_at(c, first) || !looked_after_at(c, last)) continue;
     periods_of_care(c, start_rne, care_periods);
     if (!looked_after_12_months_at_31_march(c, year, care_periods)) continue;
-    auto it = flags.by_child_year.find(Oc2Flags::key(c.child, year));
-    if (it == flags.by_child_year.end()) ++without_row;
-    ratio.count(ctx.text(c.child), it != flags.by_child_year.end() && it->second);
+    const bool* flag = flags.find(c.child, year);
+    if (!flag) ++without_row;
+    ratio.count(ctx.text(c.child), flag && *flag);
   }
   Observation o = ratio.percent();
   const std::string y = std::to_string(year);
