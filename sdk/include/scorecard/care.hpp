@@ -9,6 +9,7 @@
 #pragma once
 
 #include <algorithm>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -70,6 +71,25 @@ class CareIndex {
     auto cin = code_of("CIN"), reason = code_of("REASON_PLACE_CHANGE");
     auto home = code_of("HOME_POST"), pl = code_of("PL_POST");
     const Column* distance = episodes.find("PL_DISTANCE");
+    // Each child's place in `children` (first appearance) and episode count, over a dense array
+    // of Codes, so that the children, their episode lists and the map are sized once: growing
+    // a node map of a million children cost about a second.
+    Code top = 0;
+    for (size_t r = 0; r < episodes.rows; ++r)
+      if (!decom.is_blank(r)) top = std::max(top, child.code(r));
+    std::vector<uint32_t> slot(static_cast<size_t>(top) + 1, kNoSlot);
+    std::vector<uint32_t> count;
+    for (size_t r = 0; r < episodes.rows; ++r) {
+      if (decom.is_blank(r)) continue;
+      uint32_t& s = slot[static_cast<size_t>(child.code(r))];
+      if (s == kNoSlot) {
+        s = static_cast<uint32_t>(count.size());
+        count.push_back(0);
+      }
+      ++count[s];
+    }
+    index.children.reserve(count.size());
+    index.position_.reserve(count.size());
     for (size_t r = 0; r < episodes.rows; ++r) {
       auto start = decom.date(r);
       if (!start) continue;  // the loader refuses a blank DECOM; defensive only
@@ -81,7 +101,14 @@ class CareIndex {
       e.rec = rec(r), e.urn = urn(r), e.cin = cin(r), e.reason_change = reason(r);
       e.home_post = home(r), e.pl_post = pl(r);
       if (distance) e.distance = distance->number(r);
-      ChildCare& c = index.child_slot(child.code(r));
+      const uint32_t s = slot[static_cast<size_t>(child.code(r))];
+      if (s == index.children.size()) {  // first seen: children are in order of appearance
+        index.children.emplace_back();
+        index.children.back().child = child.code(r);
+        index.children.back().episodes.reserve(count[s]);
+        index.position_.emplace(child.code(r), s);
+      }
+      ChildCare& c = index.children[s];
       (short_break.contains(e.ls) ? c.short_breaks : c.episodes).push_back(e);
     }
     for (auto& c : index.children) {
@@ -94,29 +121,24 @@ class CareIndex {
       std::stable_sort(c.episodes.begin(), c.episodes.end(), by_start);
       std::stable_sort(c.short_breaks.begin(), c.short_breaks.end(), by_start);
     }
-    if (header) index.join_header(*header);
+    if (header) index.join_header(*header, slot);
     return index;
   }
 
  private:
-  ChildCare& child_slot(Code child) {
-    auto [it, added] = position_.emplace(child, children.size());
-    if (added) {
-      children.emplace_back();
-      children.back().child = child;
-    }
-    return children[it->second];
-  }
-  void join_header(const Table& header) {
+  static constexpr uint32_t kNoSlot = ~uint32_t{0};
+
+  // `slot`: each child's place in `children` by Code (kNoSlot: not a child of the index).
+  void join_header(const Table& header, const std::vector<uint32_t>& slot) {
     const Column* child = header.find("CHILD");
     if (!child) return;
     const Column* dob = header.find("DOB");
     const Column* sex = header.find("SEX");
     const Column* ethnic = header.find("ETHNIC");
     for (size_t r = 0; r < header.rows; ++r) {
-      auto it = position_.find(child->code(r));
-      if (it == position_.end()) continue;
-      ChildCare& c = children[it->second];
+      const auto code = static_cast<size_t>(child->code(r));
+      if (code >= slot.size() || slot[code] == kNoSlot) continue;
+      ChildCare& c = children[slot[code]];
       if (dob) c.dob = dob->date(r);
       if (sex) c.sex = sex->code(r);
       if (ethnic) c.ethnic = ethnic->code(r);
