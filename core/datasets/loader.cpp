@@ -8,7 +8,9 @@
 #include <atomic>
 #include <chrono>
 #include <cstring>
+#include <deque>
 #include <memory>
+#include <mutex>
 #include <set>
 #include <thread>
 
@@ -218,6 +220,9 @@ class DatasetLoader {
   // What the loader would have logged (it runs on a worker thread; load() logs in order).
   void replay_log() const {
     for (const auto& [level, line] : log_) spdlog::log(level, "{}", line);
+  }
+  std::vector<std::pair<spdlog::level::level_enum, std::string>> take_log() {
+    return std::move(log_);
   }
 
  private:
@@ -874,6 +879,14 @@ std::vector<std::filesystem::path> dataset_files(const std::filesystem::path& di
 
 namespace {
 
+// The dataset's Codes renumbered from its own StringTable to the run's.
+void renumber(Table& table, const std::vector<Code>& codes) {
+  for (Column& c : table.columns) {
+    if (c.type != ColumnType::kCode && c.type != ColumnType::kString) continue;
+    for (int32_t& v : c.ints) v = codes[static_cast<size_t>(v)];  // blank cells hold 0: ""
+  }
+}
+
 // One dataset to load: its files, its loader and what the loader made. Datasets are
 // independent, so they are read on worker threads, each interning into its own StringTable.
 struct Job {
@@ -886,8 +899,32 @@ struct Job {
   Table table;
   DatasetInfo info;
   std::exception_ptr error;
-  bool done = false;
+  std::atomic<bool> finished{false};  // read (or failed); set last, by its worker
   double finish_seconds = 0;
+  std::vector<std::pair<spdlog::level::level_enum, std::string>> log;  // once merged
+  bool merged = false;
+};
+
+// The run's strings, which the datasets' strings join in request order (Merger::advance), as
+// the datasets finish: a dataset's Codes are renumbered, and its loader freed, as soon as it
+// and every dataset before it are read, on the worker that finished last.
+struct Merger {
+  std::mutex mutex;
+  values::StringTable strings;
+  size_t next = 0;  // the first job not merged
+
+  // Merges the finished jobs from `next` on, up to one that failed or is still being read.
+  void advance(std::deque<Job>& jobs) {
+    for (; next < jobs.size() && jobs[next].finished.load(std::memory_order_acquire); ++next) {
+      Job& job = jobs[next];
+      if (job.error) return;  // load() merges its strings and throws
+      const std::vector<Code> codes = strings.merge(job.loader->strings());
+      renumber(job.table, codes);
+      job.log = job.loader->take_log();
+      job.loader.reset();
+      job.merged = true;
+    }
+  }
 };
 
 uint64_t size_of(const std::vector<std::filesystem::path>& files) {
@@ -900,14 +937,20 @@ uint64_t size_of(const std::vector<std::filesystem::path>& files) {
   return bytes;
 }
 
-// Runs the jobs on up to `threads` threads, the largest first (so that the last to finish are
-// small). A job is skipped once an earlier one (in request order) has failed: a sequential
-// load would never have read it.
-void run_jobs(std::vector<Job>& jobs, int threads) {
+// Runs the jobs on up to `threads` threads: the small ones first (in request order, so that
+// merging can start), then the others largest first (so that the last to finish are not the
+// largest). A job is skipped once an earlier one (in request order) has failed: a sequential
+// load would never have read it. Finished jobs are merged as they can be.
+void run_jobs(std::deque<Job>& jobs, int threads, Merger& merger) {
+  uint64_t total = 0;
+  for (const Job& j : jobs) total += j.bytes;
   std::vector<Job*> queue;
   for (Job& j : jobs) queue.push_back(&j);
-  std::stable_sort(queue.begin(), queue.end(),
-                   [](const Job* a, const Job* b) { return a->bytes > b->bytes; });
+  auto small = [&](const Job* j) { return j->bytes * 50 < total; };  // under 2% of the bytes
+  std::stable_sort(queue.begin(), queue.end(), [&](const Job* a, const Job* b) {
+    if (small(a) != small(b)) return small(a);
+    return !small(a) && a->bytes > b->bytes;
+  });
   std::atomic<size_t> next{0};
   std::atomic<size_t> first_failed{jobs.size()};
   auto work = [&] {
@@ -920,13 +963,17 @@ void run_jobs(std::vector<Job>& jobs, int threads) {
         job.loader->finish(job.table, job.info);
         job.finish_seconds =
             std::chrono::duration<double>(std::chrono::steady_clock::now() - finishing).count();
-        job.done = true;
       } catch (...) {
         job.error = std::current_exception();
         size_t seen = first_failed.load();
         while (job.index < seen && !first_failed.compare_exchange_weak(seen, job.index)) {
         }
       }
+      job.finished.store(true, std::memory_order_release);
+      // Another worker merging will see this job when it is its turn; if the merge has just
+      // passed, load() merges what is left at the end.
+      std::unique_lock<std::mutex> lock(merger.mutex, std::try_to_lock);
+      if (lock.owns_lock()) merger.advance(jobs);
     }
   };
   const size_t workers = std::min<size_t>(
@@ -936,14 +983,6 @@ void run_jobs(std::vector<Job>& jobs, int threads) {
   for (size_t t = 1; t < workers; ++t) pool.emplace_back(work);
   work();
   for (auto& t : pool) t.join();
-}
-
-// The dataset's Codes renumbered from its own StringTable to the run's.
-void renumber(Table& table, const std::vector<Code>& codes) {
-  for (Column& c : table.columns) {
-    if (c.type != ColumnType::kCode && c.type != ColumnType::kString) continue;
-    for (int32_t& v : c.ints) v = codes[static_cast<size_t>(v)];  // blank cells hold 0: ""
-  }
 }
 
 }  // namespace
@@ -962,8 +1001,7 @@ LoadResult load(const LoadOptions& options, const std::vector<DatasetRequest>& r
   }
   const std::vector<std::string> names = dataset_names(requests, schemas);
   LoadResult result;
-  std::vector<Job> jobs;
-  jobs.reserve(order.size());
+  std::deque<Job> jobs;  // Job holds an atomic: never moved
   for (const auto& dataset : order) {
     std::vector<std::filesystem::path> files;
     if (!options.directory.empty()) files = dataset_files(options.directory, dataset, names);
@@ -991,34 +1029,34 @@ LoadResult load(const LoadOptions& options, const std::vector<DatasetRequest>& r
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
   };
   auto phase = std::chrono::steady_clock::now();
-  run_jobs(jobs, options.threads);
-  spdlog::debug("datasets read in {:.2f} s", since(phase));
+  Merger merger;
+  for (Code c = 1; c < static_cast<Code>(pool.size()); ++c) merger.strings.intern(pool.text(c));
+  run_jobs(jobs, options.threads, merger);
+  spdlog::debug("datasets read and their strings merged in {:.2f} s", since(phase));
   phase = std::chrono::steady_clock::now();
 
   // In request order, as a sequential load: each dataset's strings join the run's (so that
   // the pool's Codes are those of interning cell by cell, dataset by dataset), its columns are
   // renumbered, its issues and warnings appended. The first dataset that failed throws, once
   // the strings read before the failure are in the pool.
-  values::StringTable strings;
-  for (Code c = 1; c < static_cast<Code>(pool.size()); ++c) strings.intern(pool.text(c));
+  merger.advance(jobs);
+  values::StringTable& strings = merger.strings;
   for (Job& job : jobs) {
-    const std::vector<Code> codes = strings.merge(job.loader->strings());
-    job.loader->replay_log();
-    if (job.error) {
+    if (!job.merged) {  // the first that failed (the others after it were skipped)
+      strings.merge(job.loader->strings());
+      job.loader->replay_log();
       strings.append_to(pool);
       std::rethrow_exception(job.error);
     }
-    renumber(job.table, codes);
+    for (const auto& [level, line] : job.log) spdlog::log(level, "{}", line);
     spdlog::debug("{}: finished in {:.3f} s", job.dataset, job.finish_seconds);
     result.tables[job.dataset] = std::move(job.table);
     result.info[job.dataset] = std::move(job.info);
     for (auto& i : job.part.issues) result.issues.push_back(std::move(i));
     for (auto& w : job.part.warnings) result.warnings.push_back(std::move(w));
     result.bytes_read += job.part.bytes_read;
-    job.loader.reset();
   }
-  spdlog::debug("strings of {} datasets merged ({} distinct) in {:.2f} s", jobs.size(),
-                strings.size(), since(phase));
+  spdlog::debug("the last strings merged ({} distinct) in {:.2f} s", strings.size(), since(phase));
   phase = std::chrono::steady_clock::now();
   strings.release_index();
   strings.append_to(pool);
