@@ -164,11 +164,8 @@ VisitDays cp_visit_days(const Context& ctx) {
   const Column& date = visits.column("VISIT_DATE");
   const CodeSet cp = ctx.codes({"CP"});
   auto wanted = [&](size_t r) { return !date.is_blank(r) && cp.contains(type.code(r)); };
-  Code top = 0;
-  for (size_t r = 0; r < visits.rows; ++r)
-    if (wanted(r)) top = std::max(top, child.code(r));
   VisitDays v;
-  v.first.assign(static_cast<size_t>(top) + 2, 0);
+  v.first.assign(ctx.strings().size() + 1, 0);  // every Code is below the pool's size
   for (size_t r = 0; r < visits.rows; ++r)
     if (wanted(r)) ++v.first[static_cast<size_t>(child.code(r)) + 1];
   for (size_t c = 1; c < v.first.size(); ++c) v.first[c] += v.first[c - 1];

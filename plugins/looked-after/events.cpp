@@ -60,14 +60,12 @@ struct EventsByChild {
   }
 };
 
+// `codes`: the number of Codes in the run (every cell's Code is below it).
 template <class Wanted>
 EventsByChild group_by_child(const Table& table, const Column& child, const Column& date,
-                             Wanted&& wanted) {
+                             size_t codes, Wanted&& wanted) {
   EventsByChild events;
-  Code top = 0;
-  for (size_t r = 0; r < table.rows; ++r)
-    if (!date.is_blank(r) && wanted(r)) top = std::max(top, child.code(r));
-  events.first.assign(static_cast<size_t>(top) + 2, 0);
+  events.first.assign(codes + 1, 0);
   for (size_t r = 0; r < table.rows; ++r)
     if (!date.is_blank(r) && wanted(r)) ++events.first[static_cast<size_t>(child.code(r)) + 1];
   for (size_t c = 1; c < events.first.size(); ++c) events.first[c] += events.first[c - 1];
@@ -90,7 +88,7 @@ EventsByChild events_of_type(const Context& ctx, const std::string& type) {
     const Column &child = visits.column("CHILD"), &date = visits.column("VISIT_DATE");
     const Column &kind = visits.column("VISIT_TYPE"), &seen = visits.column("SEEN");
     const CodeSet looked_after_visit = ctx.codes({"CLA"});
-    return group_by_child(visits, child, date, [&](size_t r) {
+    return group_by_child(visits, child, date, ctx.strings().size(), [&](size_t r) {
       return looked_after_visit.contains(kind.code(r)) && seen.flag(r).value_or(false);
     });
   }
@@ -98,7 +96,7 @@ EventsByChild events_of_type(const Context& ctx, const std::string& type) {
   const Column &child = table.column("CHILD"), &date = table.column("EVENT_DATE");
   const Column& kind = table.column("EVENT_TYPE");
   const CodeSet wanted = ctx.codes({type});
-  return group_by_child(table, child, date,
+  return group_by_child(table, child, date, ctx.strings().size(),
                         [&](size_t r) { return wanted.contains(kind.code(r)); });
 }
 
