@@ -81,6 +81,9 @@ double cpu_seconds() {
   return seconds(usage.ru_utime) + seconds(usage.ru_stime);
 }
 
+// More interned strings than this, and the run's data is freed on a thread of its own.
+constexpr size_t kFreeInBackground = 1'000'000;
+
 double seconds_since(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
@@ -338,7 +341,9 @@ engine::Scorecard run(const config::Config& config, const plugins::Registry& reg
   const auto read_start = std::chrono::steady_clock::now();
   const double read_cpu = cpu_seconds();
   const datasets::SchemaSet schemas = datasets::load_schemas(schema_directory());
-  engine::RunData data;
+  // On the heap, to be freed off the caller's path at national scale (the end of this function).
+  auto owned = std::make_unique<engine::RunData>();
+  engine::RunData& data = *owned;
   data.authority = config.authority;
   datasets::LoadResult loaded =
       datasets::load(load_options(config), requests_for(uses), schemas, data.strings);
@@ -391,6 +396,11 @@ engine::Scorecard run(const config::Config& config, const plugins::Registry& reg
   for (auto& ind : card.indicators)
     if (ind.status == Status::kOk) rating::rate(ind, rating_options);
   card.summary = rating::summarise(card.indicators);
+  // Freeing a national data set (millions of interned strings, each a node of the pool's map)
+  // takes about a second; nothing reads it once the card is made, so a thread of its own frees
+  // it while the caller writes the reports (or the process exits).
+  if (data.strings.size() > kFreeInBackground)
+    std::thread([doomed = std::move(owned)]() mutable { doomed.reset(); }).detach();
   return card;
 }
 
