@@ -4,6 +4,7 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <boost/dll/runtime_symbol_info.hpp>
 #include <chrono>
@@ -380,7 +381,22 @@ engine::Scorecard run(const config::Config& config, const plugins::Registry& reg
   std::atomic<size_t> done{0};
   // Isolated plugins are forked one at a time: a fork while other threads hold locks (the
   // logger's) could leave the child waiting for ever.
-  parallel_for(computable.size(), options.isolate ? 1 : options.threads, [&](size_t k) {
+  const int threads = options.isolate ? 1 : options.threads;
+  if (threads != 1) {
+    // The largest first (by the rows of the datasets each reads), so that the last to finish
+    // are small; it also sets an indicator that needs no care index beside the one building it.
+    auto rows_read = [&](size_t i) {
+      size_t rows = 0;
+      for (const auto& need : uses[i].needs)
+        if (const Table* t = data.find(need.dataset)) rows += t->rows;
+      return rows;
+    };
+    std::vector<size_t> rows(uses.size());
+    for (size_t i : computable) rows[i] = rows_read(i);
+    std::stable_sort(computable.begin(), computable.end(),
+                     [&](size_t a, size_t b) { return rows[a] > rows[b]; });
+  }
+  parallel_for(computable.size(), threads, [&](size_t k) {
     const size_t i = computable[k];
     const auto started = std::chrono::steady_clock::now();
     compute(uses[i], data, reporting, options, card.indicators[i]);
