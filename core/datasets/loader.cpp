@@ -1045,7 +1045,7 @@ LoadResult load(const LoadOptions& options, const std::vector<DatasetRequest>& r
     if (!job.merged) {  // the first that failed (the others after it were skipped)
       strings.merge(job.loader->strings());
       job.loader->replay_log();
-      strings.append_to(pool);
+      strings.move_to(pool);
       std::rethrow_exception(job.error);
     }
     for (const auto& [level, line] : job.log) spdlog::log(level, "{}", line);
@@ -1059,9 +1059,8 @@ LoadResult load(const LoadOptions& options, const std::vector<DatasetRequest>& r
   spdlog::debug("the last strings merged ({} distinct) in {:.2f} s", strings.size(), since(phase));
   phase = std::chrono::steady_clock::now();
   strings.release_index();
-  strings.append_to(pool);
+  strings.move_to(pool);
   spdlog::debug("string pool filled in {:.2f} s", since(phase));
-  strings = values::StringTable();
   // The loaders' row state, string tables and the run's string table are freed, mostly in the
   // middle of the heap, where the allocator keeps them: give those pages back before the
   // indicators allocate theirs (at national scale, several hundred MB of the peak).

@@ -114,7 +114,7 @@ std::vector<Code> StringTable::merge(const StringTable& other) {
 
 namespace scorecard::core_detail {
 
-// The pool's members, for StringTable::append_to.
+// The pool's members, for StringTable::move_to.
 struct StringPoolAccess {
   static std::vector<std::string>& texts(StringPool& p) { return p.texts_; }
   static std::unordered_map<std::string, Code>& index(StringPool& p) { return p.index_; }
@@ -144,13 +144,18 @@ void radix_sort_high(std::vector<uint64_t>& keys, int bits) {
 // the pool's unordered_map costs a cache miss or two each (the bucket, then a rehash of every
 // node whenever it grows): a microsecond a string on a busy machine, seconds for a national
 // data set.
-void StringTable::append_to(StringPool& pool) const {
+void StringTable::move_to(StringPool& pool) {
   auto& texts = core_detail::StringPoolAccess::texts(pool);
   auto& index = core_detail::StringPoolAccess::index(pool);
   const size_t from = texts.size(), to = size();
+  if (to > from) {
+    texts.reserve(to);
+    for (size_t c = from; c < to; ++c) texts.emplace_back(text(static_cast<Code>(c)));
+  }
+  // The pool has the texts now: this table's memory goes before the pool's index takes its
+  // own (the peak of a national-scale load).
+  *this = StringTable();
   if (to <= from) return;
-  texts.reserve(to);
-  for (size_t c = from; c < to; ++c) texts.emplace_back(text(static_cast<Code>(c)));
   index.reserve(to);
   const size_t buckets = index.bucket_count();
   int bits = 0;

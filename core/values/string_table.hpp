@@ -66,11 +66,12 @@ class StringTable {
   std::vector<Code> merge(const StringTable& other);
 
   // Adds to `pool`, in order, the strings of this table that it does not have: a table that
-  // began as a copy of the pool (same Codes) then gives the pool the same Codes as here.
-  void append_to(StringPool& pool) const;
+  // began as a copy of the pool (same Codes) then gives the pool the same Codes as here. This
+  // table is left empty (its memory freed as soon as the pool has the texts).
+  void move_to(StringPool& pool);
 
   // Frees the hash index: text() still works, intern() and find() no longer may. For a table
-  // whose strings are only to be copied out (append_to), at the peak of a run's memory.
+  // whose strings are only to be copied out (move_to), at the peak of a run's memory.
   void release_index() {
     std::vector<uint64_t, HugePageAllocator<uint64_t>>().swap(slots_);
     mask_ = 0;
