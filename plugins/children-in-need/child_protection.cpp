@@ -169,10 +169,13 @@ VisitDays cp_visit_days(const Context& ctx) {
   for (size_t r = 0; r < visits.rows; ++r)
     if (wanted(r)) ++v.first[static_cast<size_t>(child.code(r)) + 1];
   for (size_t c = 1; c < v.first.size(); ++c) v.first[c] += v.first[c - 1];
+  // first[c + 1] is the end of child c's days; placed from the last row back, it ends as their
+  // start, and one shift makes first[c] the start (no second array of Codes' size).
   v.days.resize(v.first.back());
-  std::vector<uint32_t> next(v.first.begin(), v.first.end() - 1);
-  for (size_t r = 0; r < visits.rows; ++r)
-    if (wanted(r)) v.days[next[static_cast<size_t>(child.code(r))]++] = *date.date(r);
+  for (size_t r = visits.rows; r-- > 0;)
+    if (wanted(r)) v.days[--v.first[static_cast<size_t>(child.code(r)) + 1]] = *date.date(r);
+  v.first.erase(v.first.begin());
+  v.first.push_back(static_cast<uint32_t>(v.days.size()));
   // Each child's days sorted and made unique, packed to the front.
   size_t out = 0;
   for (size_t c = 0; c + 1 < v.first.size(); ++c) {

@@ -69,11 +69,14 @@ EventsByChild group_by_child(const Table& table, const Column& child, const Colu
   for (size_t r = 0; r < table.rows; ++r)
     if (!date.is_blank(r) && wanted(r)) ++events.first[static_cast<size_t>(child.code(r)) + 1];
   for (size_t c = 1; c < events.first.size(); ++c) events.first[c] += events.first[c - 1];
+  // first[c + 1] is the end of child c's days; placed from the last row back, it ends as their
+  // start, and one shift makes first[c] the start (no second array of Codes' size).
   events.days.resize(events.first.back());
-  std::vector<uint32_t> next(events.first.begin(), events.first.end() - 1);
-  for (size_t r = 0; r < table.rows; ++r)
+  for (size_t r = table.rows; r-- > 0;)
     if (!date.is_blank(r) && wanted(r))
-      events.days[next[static_cast<size_t>(child.code(r))]++] = date.ints[r];
+      events.days[--events.first[static_cast<size_t>(child.code(r)) + 1]] = date.ints[r];
+  events.first.erase(events.first.begin());
+  events.first.push_back(static_cast<uint32_t>(events.days.size()));
   for (size_t c = 0; c + 1 < events.first.size(); ++c) {
     const auto begin = events.days.begin() + events.first[c];
     const auto end = events.days.begin() + events.first[c + 1];
