@@ -66,7 +66,9 @@ struct ReportOptions {
 // Records the run in the history store, then writes scorecard.json, scorecard.csv and (as the
 // options ask) scorecard.html and scorecard.xlsx into out_dir, creating it if missing. Every
 // file is replaced atomically (write_atomically), so a failed run leaves the previous reports
-// readable. Returns the paths written. Throws std::runtime_error naming the file on failure.
+// readable. Before writing, removes the temporary files that killed runs left in out_dir
+// (remove_stale_temporary_files). Returns the paths written. Throws std::runtime_error naming
+// the file on failure.
 std::vector<std::filesystem::path> write_reports(const engine::Scorecard& s,
                                                  const ReportOptions& options);
 
@@ -87,9 +89,19 @@ std::string to_html(const engine::Scorecard& s, const Trends& trends);
 // indicator x period). Writes `file` directly; throws std::runtime_error naming it on failure.
 void write_xlsx(const engine::Scorecard& s, const std::filesystem::path& file);
 
-// Writes `content` to a temporary file beside `file`, flushes and fsyncs it, then renames it
-// over `file`: readers see the old file or the new one, never half of one. Throws
-// std::runtime_error naming the file on failure (and removes the temporary file).
+// Writes `content` to a temporary file beside `file` (".<name>.tmp-<pid>-<n>"), flushes and
+// fsyncs it, renames it over `file`, then fsyncs the directory: readers see the old file or the
+// new one, never half of one, and the new one survives a power cut. Throws std::runtime_error
+// naming the file on failure (and removes the temporary file).
 void write_atomically(const std::filesystem::path& file, const std::string& content);
+
+// Removes from `dir` the reports' temporary files (".scorecard.json.tmp-<pid>-<n>", ... for
+// json, csv, html and xlsx) whose process no longer exists (kill(pid, 0) fails with ESRCH): a
+// run killed while writing leaves one behind. A temporary file of a live process, anything
+// that is not a regular file, and every other name are left alone. Best effort: a file that
+// cannot be removed is skipped. Logs each removal at debug level and returns the names removed.
+// Process ids are this machine's: two machines (or containers with their own process ids) must
+// not write into one folder at the same time.
+std::vector<std::string> remove_stale_temporary_files(const std::filesystem::path& dir);
 
 }  // namespace scorecard::reports

@@ -7,16 +7,16 @@
 #include <cstring>
 #include <stdexcept>
 
+#include "core/reports/atomic_file.hpp"
 #include "core/reports/reports.hpp"
 
 namespace scorecard::reports {
 namespace {
 
-// libxlsxwriter writes a file itself: write it beside the target, fsync it and rename it over
-// the target, as write_atomically does for text.
+// libxlsxwriter writes a file itself: write it beside the target under the same temporary name
+// as write_atomically gives text, fsync it, rename it over the target and fsync the directory.
 void write_xlsx_atomically(const engine::Scorecard& s, const std::filesystem::path& file) {
-  const std::filesystem::path temp =
-      file.parent_path() / ("." + file.filename().string() + ".tmp-" + std::to_string(::getpid()));
+  const std::filesystem::path temp = detail::temporary_name(file);
   auto fail = [&](const std::string& what, int error) {
     ::unlink(temp.c_str());
     throw std::runtime_error("cannot write " + file.string() + ": " + what + ": " +
@@ -35,6 +35,7 @@ void write_xlsx_atomically(const engine::Scorecard& s, const std::filesystem::pa
   ::close(fd);
   if (synced != 0) fail("fsync " + temp.string(), sync_error);
   if (::rename(temp.c_str(), file.c_str()) != 0) fail("rename from " + temp.string(), errno);
+  detail::sync_directory(file.parent_path());
 }
 
 }  // namespace
@@ -46,6 +47,7 @@ std::vector<std::filesystem::path> write_reports(const engine::Scorecard& s,
   if (error)
     throw std::runtime_error("cannot create output directory " + options.out_dir.string() + ": " +
                              error.message());
+  remove_stale_temporary_files(options.out_dir);
 
   HistoryStore history(options.history_db.value_or(options.out_dir / "history.sqlite"));
   history.record(s);

@@ -1,0 +1,194 @@
+// The reports' temporary files: a run removes those that killed runs left in the output folder
+// (and nothing else), and every report renamed into place is followed by an fsync of the folder.
+#include <dirent.h>
+#include <dlfcn.h>
+#include <gtest/gtest.h>
+#include <spdlog/sinks/ostream_sink.h>
+#include <spdlog/spdlog.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <mutex>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "core/reports/reports.hpp"
+#include "tests/reports/sample_scorecard.hpp"
+#include "tests/reports/temp_dir.hpp"
+
+namespace {
+
+// Every fsync of a directory while `recording` is set, with the directory's names at that moment.
+struct DirectorySync {
+  std::filesystem::path dir;
+  std::vector<std::string> names;
+};
+std::mutex sync_mutex;
+bool recording = false;
+std::vector<DirectorySync> directory_syncs;
+
+std::vector<std::string> names_in(const std::filesystem::path& dir) {
+  std::vector<std::string> names;
+  std::error_code error;
+  for (std::filesystem::directory_iterator it(dir, error), end; !error && it != end;
+       it.increment(error))
+    names.push_back(it->path().filename().string());
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+}  // namespace
+
+// The test binary's own fsync is found before the C library's (by core/reports, linked in
+// statically, and by SQLite alike): it notes the directories synced and passes the call on.
+extern "C" int fsync(int fd) {
+  using Fsync = int (*)(int);
+  static const Fsync real = reinterpret_cast<Fsync>(::dlsym(RTLD_NEXT, "fsync"));
+  struct stat st {};
+  if (::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+    std::lock_guard<std::mutex> lock(sync_mutex);
+    if (recording) {
+      std::error_code error;
+      const auto dir = std::filesystem::read_symlink("/proc/self/fd/" + std::to_string(fd), error);
+      if (!error) directory_syncs.push_back({dir, names_in(dir)});
+    }
+  }
+  return real(fd);
+}
+
+namespace scorecard::reports {
+namespace {
+
+using testing::read_file;
+using testing::TempDir;
+using testing::write_file;
+
+// The id of a process that has ended (and been waited for), so kill(pid, 0) fails with ESRCH.
+pid_t dead_pid() {
+  const pid_t child = ::fork();
+  if (child == 0) ::_exit(0);
+  int status = 0;
+  ::waitpid(child, &status, 0);
+  return child;
+}
+
+// Sends the default logger's messages, debug ones too, to a string while it lives.
+class CapturedLog {
+ public:
+  CapturedLog() : previous_(spdlog::default_logger()) {
+    auto logger = std::make_shared<spdlog::logger>(
+        "captured", std::make_shared<spdlog::sinks::ostream_sink_mt>(text_));
+    logger->set_level(spdlog::level::debug);
+    logger->set_pattern("%l: %v");
+    spdlog::set_default_logger(logger);
+  }
+  ~CapturedLog() { spdlog::set_default_logger(previous_); }
+  std::string text() const { return text_.str(); }
+
+ private:
+  std::ostringstream text_;
+  std::shared_ptr<spdlog::logger> previous_;
+};
+
+TEST(TemporaryFiles, WriteReportsRemovesThoseOfDeadProcessesAndNothingElse) {
+  TempDir dir;
+  const std::filesystem::path out = dir / "out";
+  std::filesystem::create_directory(out);
+  const std::string dead = std::to_string(dead_pid());
+  const std::string self = std::to_string(::getpid());
+  ASSERT_NE(dead, self);
+  const std::vector<std::string> stale = {
+      ".scorecard.json.tmp-" + dead,          // as the brief's example names it
+      ".scorecard.csv.tmp-" + dead + "-0",    // as write_atomically names it
+      ".scorecard.html.tmp-" + dead + "-17",  //
+      ".scorecard.xlsx.tmp-" + dead,          // as the workbook's used to be named
+      ".scorecard.xlsx.tmp-" + dead + "-3",
+  };
+  const std::vector<std::string> kept = {
+      ".scorecard.json.tmp-" + self,         // a live process: this one
+      ".scorecard.csv.tmp-" + self + "-9",   //
+      ".scorecard.json.tmp-1",               // init: alive
+      "scorecard.json.tmp-" + dead,          // not hidden
+      ".scorecard.json.tmp-" + dead + "-x",  // not a counter
+      ".scorecard.json.tmp-" + dead + ".bak",
+      ".scorecard.json.tmp-0" + dead,  // not a process id as written
+      ".scorecard.json.tmp-",
+      ".scorecard.json.tmp-0",
+      ".scorecard.pdf.tmp-" + dead,  // not a report
+      ".other.json.tmp-" + dead,
+      "notes.txt",
+      "history.sqlite-journal",
+  };
+  for (const auto& name : stale) write_file(out / name, "half a report");
+  for (const auto& name : kept) write_file(out / name, "keep");
+  std::filesystem::create_directory(out / (".scorecard.html.tmp-" + dead));  // not a file
+  write_file(out / (".scorecard.html.tmp-" + dead) / "inside", "keep");
+  std::filesystem::create_symlink("notes.txt", out / (".scorecard.csv.tmp-" + dead));
+
+  ReportOptions options;
+  options.out_dir = out;
+  options.history_db = dir / "history.sqlite";
+  write_reports(testing::board_scorecard(), options);
+
+  std::vector<std::string> want = kept;
+  want.insert(want.end(), {".scorecard.html.tmp-" + dead, ".scorecard.csv.tmp-" + dead,
+                           "scorecard.csv", "scorecard.html", "scorecard.json", "scorecard.xlsx"});
+  std::sort(want.begin(), want.end());
+  EXPECT_EQ(names_in(out), want);
+  for (const auto& name : kept) EXPECT_EQ(read_file(out / name), "keep") << name;
+  EXPECT_EQ(read_file(out / (".scorecard.html.tmp-" + dead) / "inside"), "keep");
+  EXPECT_TRUE(std::filesystem::is_symlink(out / (".scorecard.csv.tmp-" + dead)));
+}
+
+TEST(TemporaryFiles, RemovalIsLoggedAtDebugLevelByFileNameOnly) {
+  TempDir dir;
+  const std::string dead = std::to_string(dead_pid());
+  const std::string name = ".scorecard.json.tmp-" + dead + "-0";
+  write_file(dir / name, "half a report");
+  write_file(dir / (".scorecard.csv.tmp-" + std::to_string(::getpid()) + "-0"), "");
+
+  CapturedLog log;
+  EXPECT_EQ(remove_stale_temporary_files(dir.path()), std::vector<std::string>{name});
+  EXPECT_FALSE(std::filesystem::exists(dir / name));
+  const std::string text = log.text();
+  EXPECT_NE(text.find("debug: Removed " + name + ","), std::string::npos) << text;
+  EXPECT_EQ(text.find(dir.path().string()), std::string::npos) << text;
+  EXPECT_EQ(std::count(text.begin(), text.end(), '\n'), 1) << text;
+
+  EXPECT_TRUE(remove_stale_temporary_files(dir / "missing").empty());  // no folder: nothing to do
+}
+
+TEST(TemporaryFiles, EveryReportRenamedIntoPlaceIsFollowedByAnFsyncOfTheFolder) {
+  TempDir dir;
+  ReportOptions options;
+  options.out_dir = dir / "out";
+  options.history_db = dir / "history.sqlite";
+  {
+    std::lock_guard<std::mutex> lock(sync_mutex);
+    directory_syncs.clear();
+    recording = true;
+  }
+  write_reports(testing::board_scorecard(), options);
+  std::lock_guard<std::mutex> lock(sync_mutex);
+  recording = false;
+
+  const auto out = std::filesystem::canonical(options.out_dir);
+  std::vector<std::vector<std::string>> seen;  // the folder's names at each of its fsyncs
+  for (const auto& sync : directory_syncs)
+    if (sync.dir == out) seen.push_back(sync.names);
+  // One fsync after each rename, each seeing one more report and no temporary file.
+  const std::vector<std::vector<std::string>> want = {
+      {"scorecard.json"},
+      {"scorecard.csv", "scorecard.json"},
+      {"scorecard.csv", "scorecard.html", "scorecard.json"},
+      {"scorecard.csv", "scorecard.html", "scorecard.json", "scorecard.xlsx"},
+  };
+  EXPECT_EQ(seen, want);
+}
+
+}  // namespace
+}  // namespace scorecard::reports
