@@ -20,10 +20,14 @@
 namespace scorecard::reports {
 namespace detail {
 
-std::filesystem::path temporary_name(const std::filesystem::path& file) {
+int create_temporary_file(const std::filesystem::path& file, std::filesystem::path& temp) {
   static std::atomic<unsigned> counter{0};
-  return file.parent_path() / ("." + file.filename().string() + ".tmp-" +
-                               std::to_string(::getpid()) + "-" + std::to_string(counter++));
+  for (int attempt = 1;; ++attempt) {
+    temp = file.parent_path() / ("." + file.filename().string() + ".tmp-" +
+                                 std::to_string(::getpid()) + "-" + std::to_string(counter++));
+    const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    if (fd >= 0 || errno != EEXIST || attempt == 100) return fd;
+  }
 }
 
 void sync_directory(const std::filesystem::path& dir) {
@@ -37,8 +41,8 @@ void sync_directory(const std::filesystem::path& dir) {
 
 namespace {
 
+using detail::create_temporary_file;
 using detail::sync_directory;
-using detail::temporary_name;
 
 // The files write_reports replaces, whose temporary files remove_stale_temporary_files removes.
 constexpr const char* kReportFiles[] = {"scorecard.json", "scorecard.csv", "scorecard.html",
@@ -86,9 +90,12 @@ void write_all(int fd, const std::string& content, const std::filesystem::path& 
 }  // namespace
 
 void write_atomically(const std::filesystem::path& file, const std::string& content) {
-  const std::filesystem::path temp = temporary_name(file);
-  const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-  if (fd < 0) fail(file, "cannot create temporary file " + temp.string(), errno);
+  std::filesystem::path temp;
+  const int fd = create_temporary_file(file, temp);
+  if (fd < 0) {
+    const int error = errno;
+    fail(file, "cannot create temporary file " + temp.string(), error);
+  }
   bool closed = false;
   try {
     write_all(fd, content, temp);

@@ -7,9 +7,13 @@
 
 namespace scorecard::reports::detail {
 
-// A hidden name beside `file`, ".<name>.tmp-<pid>-<n>", that no other writer (thread or
-// process) picks at the same time. remove_stale_temporary_files recognises these names.
-std::filesystem::path temporary_name(const std::filesystem::path& file);
+// Creates a new, empty temporary file beside `file`, ".<name>.tmp-<pid>-<n>" (a name no other
+// writer, thread or process, picks at the same time), sets `temp` to its path and returns its
+// descriptor, open for writing; -1 with errno set on failure. A name that exists already is
+// skipped, never opened: a process killed earlier with this process's id (ids repeat,
+// in a container especially) may have left it. remove_stale_temporary_files recognises these
+// names.
+int create_temporary_file(const std::filesystem::path& file, std::filesystem::path& temp);
 
 // fsyncs `dir` so that a rename in it survives a power cut. Best effort: some file systems
 // refuse it.

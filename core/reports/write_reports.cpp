@@ -13,10 +13,18 @@
 namespace scorecard::reports {
 namespace {
 
-// libxlsxwriter writes a file itself: write it beside the target under the same temporary name
-// as write_atomically gives text, fsync it, rename it over the target and fsync the directory.
+// libxlsxwriter writes a file itself: create a temporary file beside the target as
+// write_atomically does for text, let libxlsxwriter write over it, fsync it, rename it over the
+// target and fsync the directory.
 void write_xlsx_atomically(const engine::Scorecard& s, const std::filesystem::path& file) {
-  const std::filesystem::path temp = detail::temporary_name(file);
+  std::filesystem::path temp;
+  const int created = detail::create_temporary_file(file, temp);
+  if (created < 0) {
+    const int error = errno;
+    throw std::runtime_error("cannot write " + file.string() + ": cannot create temporary file " +
+                             temp.string() + ": " + std::strerror(error));
+  }
+  ::close(created);
   auto fail = [&](const std::string& what, int error) {
     ::unlink(temp.c_str());
     throw std::runtime_error("cannot write " + file.string() + ": " + what + ": " +

@@ -162,6 +162,42 @@ TEST(TemporaryFiles, RemovalIsLoggedAtDebugLevelByFileNameOnly) {
   EXPECT_TRUE(remove_stale_temporary_files(dir / "missing").empty());  // no folder: nothing to do
 }
 
+TEST(TemporaryFiles, OnesLeftByAnEarlierProcessWithThisProcessIdNeitherStopNorAreOverwritten) {
+  // Process ids repeat (a container may give every run the same one): a killed run's temporary
+  // file may carry this process's id, and even the name this run picks next. It is kept (the id
+  // is live) and must not make the write fail, nor be written over.
+  TempDir dir;
+  const std::string self = std::to_string(::getpid());
+  std::filesystem::create_directory(dir / "blocked");  // a rename over a directory fails
+  std::string message;
+  try {
+    write_atomically(dir / "blocked", "x");
+  } catch (const std::runtime_error& e) {
+    message = e.what();  // names the temporary file, so its counter
+  }
+  const std::string prefix = ".blocked.tmp-" + self + "-";
+  const size_t at = message.find(prefix);
+  ASSERT_NE(at, std::string::npos) << message;
+  const unsigned long next = std::stoul(message.substr(at + prefix.size())) + 1;
+
+  const std::filesystem::path out = dir / "out";
+  std::filesystem::create_directory(out);
+  std::vector<std::string> left;  // every name the four reports would pick next, and more
+  for (const char* report : {"json", "csv", "html", "xlsx"})
+    for (unsigned long n = next; n < next + 8; ++n)
+      left.push_back(".scorecard." + std::string(report) + ".tmp-" + self + "-" +
+                     std::to_string(n));
+  for (const auto& name : left) write_file(out / name, "left");
+
+  ReportOptions options;
+  options.out_dir = out;
+  options.history_db = dir / "history.sqlite";
+  ASSERT_NO_THROW(write_reports(testing::board_scorecard(), options));
+  EXPECT_EQ(read_file(out / "scorecard.json"), to_json(testing::board_scorecard()));
+  for (const auto& name : left) EXPECT_EQ(read_file(out / name), "left") << name;
+  EXPECT_EQ(names_in(out).size(), left.size() + 4);
+}
+
 TEST(TemporaryFiles, EveryReportRenamedIntoPlaceIsFollowedByAnFsyncOfTheFolder) {
   TempDir dir;
   ReportOptions options;
