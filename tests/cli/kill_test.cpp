@@ -8,7 +8,8 @@
 // appearing). After every kill each report is byte for byte the old one, or the complete new
 // one (the reference run of the big authority into a folder of its own, its time stamps
 // aside), and history.sqlite passes `PRAGMA integrity_check` with exactly one run in it (the
-// old or the new: re-recording a quarter replaces it).
+// old or the new: re-recording a quarter replaces it). A last run, left to finish, removes the
+// temporary files the killed runs left.
 #include <dirent.h>
 #include <gtest/gtest.h>
 #include <signal.h>
@@ -149,10 +150,10 @@ TEST(CliNothingLost, KilledRunsLeaveTheOldOrTheNewReportsWhole) {
       {"after 250 ms", 250, ""},
       {"after 500 ms", 500, ""},
       {"when the history store's journal appears", 0, "history.sqlite-journal"},
-      {"when scorecard.json's temporary file appears", 0, ".scorecard.json.tmp-{pid}"},
-      {"when scorecard.csv's temporary file appears", 0, ".scorecard.csv.tmp-{pid}"},
-      {"when scorecard.html's temporary file appears", 0, ".scorecard.html.tmp-{pid}"},
-      {"when scorecard.xlsx's temporary file appears", 0, ".scorecard.xlsx.tmp-{pid}"},
+      {"when scorecard.json's temporary file appears", 0, ".scorecard.json.tmp-{pid}-"},
+      {"when scorecard.csv's temporary file appears", 0, ".scorecard.csv.tmp-{pid}-"},
+      {"when scorecard.html's temporary file appears", 0, ".scorecard.html.tmp-{pid}-"},
+      {"when scorecard.xlsx's temporary file appears", 0, ".scorecard.xlsx.tmp-{pid}-"},
   };
   TempDir io;
   int killed = 0;
@@ -203,7 +204,10 @@ TEST(CliNothingLost, KilledRunsLeaveTheOldOrTheNewReportsWhole) {
   }
   EXPECT_GE(killed, 6) << "too few runs were killed before they ended to test anything";
 
-  // A run left to finish writes the new reports whole.
+  // A run left to finish writes the new reports whole, and removes the temporary files the
+  // killed runs left behind.
+  if (!file_with_prefix(out, ".scorecard."))
+    std::cerr << "  (no killed run left a temporary file for the last run to remove)\n";
   const Result last = scorecard(big_run, tmp.path(), 120);
   ASSERT_EQ(last.exit_code, kOk) << describe(last);
   const Reports now = read_reports(out);
@@ -211,6 +215,8 @@ TEST(CliNothingLost, KilledRunsLeaveTheOldOrTheNewReportsWhole) {
   EXPECT_EQ(now.csv, want.csv);
   EXPECT_EQ(html_without_time(now.html), want_html);
   EXPECT_TRUE(zip_is_whole(now.xlsx));
+  EXPECT_FALSE(file_with_prefix(out, ".scorecard."))
+      << "a killed run's temporary file is still in " << out;
 }
 
 }  // namespace
