@@ -79,19 +79,24 @@ class CareIndex {
       if (!decom.is_blank(r)) top = std::max(top, child.code(r));
     std::vector<uint32_t> slot(static_cast<size_t>(top) + 1, kNoSlot);
     std::vector<uint32_t> count;
+    std::vector<Code> first_seen;
     for (size_t r = 0; r < episodes.rows; ++r) {
       if (decom.is_blank(r)) continue;
       uint32_t& s = slot[static_cast<size_t>(child.code(r))];
       if (s == kNoSlot) {
         s = static_cast<uint32_t>(count.size());
         count.push_back(0);
-        index.children.emplace_back().child = child.code(r);
+        first_seen.push_back(child.code(r));
       }
       ++count[s];
     }
     // Each child's episode list is allocated here, one after the other, so that an indicator
     // walking the children reads them in address order (a cache miss per child otherwise).
-    for (size_t s = 0; s < count.size(); ++s) index.children[s].episodes.reserve(count[s]);
+    index.children.resize(count.size());
+    for (size_t s = 0; s < count.size(); ++s) {
+      index.children[s].child = first_seen[s];
+      index.children[s].episodes.reserve(count[s]);
+    }
     for (size_t r = 0; r < episodes.rows; ++r) {
       auto start = decom.date(r);
       if (!start) continue;  // the loader refuses a blank DECOM; defensive only
