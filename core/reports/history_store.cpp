@@ -203,6 +203,9 @@ HistoryStore::HistoryStore(const std::filesystem::path& file) : file_(file) {
   try {
     sqlite3_busy_timeout(db_, 10000);
     exec(db_, file_, "PRAGMA foreign_keys = ON");
+    // A transaction commits when its journal file is deleted; EXTRA syncs the folder after
+    // that, so that a power cut just after a run cannot roll back the run the reports show.
+    exec(db_, file_, "PRAGMA synchronous = EXTRA");
     Transaction transaction(db_, file_);
     Statement tables(db_, file_,
                      "SELECT count(*), coalesce(sum(name = 'schema_version'), 0) FROM "

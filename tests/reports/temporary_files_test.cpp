@@ -41,13 +41,8 @@ std::vector<std::string> names_in(const std::filesystem::path& dir) {
   return names;
 }
 
-}  // namespace
-
-// The test binary's own fsync is found before the C library's (by core/reports, linked in
-// statically, and by SQLite alike): it notes the directories synced and passes the call on.
-extern "C" int fsync(int fd) {
-  using Fsync = int (*)(int);
-  static const Fsync real = reinterpret_cast<Fsync>(::dlsym(RTLD_NEXT, "fsync"));
+// Notes `fd` with the folder's names when it is a directory synced while `recording` is set.
+void note_if_directory(int fd) {
   struct stat st {};
   if (::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
     std::lock_guard<std::mutex> lock(sync_mutex);
@@ -57,6 +52,24 @@ extern "C" int fsync(int fd) {
       if (!error) directory_syncs.push_back({dir, names_in(dir)});
     }
   }
+}
+
+}  // namespace
+
+// The test binary's own fsync is found before the C library's (by core/reports, linked in
+// statically, and by SQLite alike): it notes the directories synced and passes the call on.
+extern "C" int fsync(int fd) {
+  using Fsync = int (*)(int);
+  static const Fsync real = reinterpret_cast<Fsync>(::dlsym(RTLD_NEXT, "fsync"));
+  note_if_directory(fd);
+  return real(fd);
+}
+
+// SQLite syncs a folder with fdatasync.
+extern "C" int fdatasync(int fd) {
+  using Fdatasync = int (*)(int);
+  static const Fdatasync real = reinterpret_cast<Fdatasync>(::dlsym(RTLD_NEXT, "fdatasync"));
+  note_if_directory(fd);
   return real(fd);
 }
 
@@ -224,6 +237,37 @@ TEST(TemporaryFiles, EveryReportRenamedIntoPlaceIsFollowedByAnFsyncOfTheFolder) 
       {"scorecard.csv", "scorecard.html", "scorecard.json", "scorecard.xlsx"},
   };
   EXPECT_EQ(seen, want);
+}
+
+}  // namespace
+}  // namespace scorecard::reports
+
+namespace scorecard::reports {
+namespace {
+
+// A power cut just after a run must not roll its history back: SQLite commits a transaction
+// in its default journal mode by deleting the journal file, and only with synchronous = EXTRA
+// does it then sync the folder, so that the deletion (the commit) is on disk. The last sync of
+// the history's folder must therefore see the store and no journal.
+TEST(TemporaryFiles, RecordingAHistoryRunSyncsTheFolderAfterTheJournalIsGone) {
+  TempDir dir;
+  const auto folder = std::filesystem::canonical(dir.path());
+  {
+    std::lock_guard<std::mutex> lock(sync_mutex);
+    directory_syncs.clear();
+    recording = true;
+  }
+  {
+    HistoryStore store(folder / "history.sqlite");
+    store.record(testing::board_scorecard());
+  }
+  std::lock_guard<std::mutex> lock(sync_mutex);
+  recording = false;
+  std::vector<std::vector<std::string>> seen;
+  for (const auto& sync : directory_syncs)
+    if (sync.dir == folder) seen.push_back(sync.names);
+  ASSERT_FALSE(seen.empty());
+  EXPECT_EQ(seen.back(), std::vector<std::string>{"history.sqlite"});
 }
 
 }  // namespace
