@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <stdexcept>
+#include <variant>
 
 namespace scorecard::engine {
 
@@ -40,6 +41,18 @@ void RunContext::log(LogLevel level, const std::string& message) const {
     case LogLevel::kInfo: spdlog::info("[{}] {}", indicator_, message); break;
     case LogLevel::kWarn: spdlog::warn("[{}] {}", indicator_, message); break;
   }
+}
+
+int rolling_window_months(const Metadata& metadata, const Parameters& params) {
+  constexpr const char* kName = "window_months";
+  bool declared = false;
+  for (const Parameter& p : metadata.parameters)
+    declared = declared || (p.name == kName && p.type == ParamType::kInteger);
+  const auto value = params.values().find(kName);
+  if (!declared || value == params.values().end()) return metadata.period_months;
+  const auto* months = std::get_if<int64_t>(&value->second);
+  if (!months || *months < 1 || *months > 1200) return metadata.period_months;
+  return static_cast<int>(*months);
 }
 
 }  // namespace scorecard::engine

@@ -7,6 +7,8 @@
 #include <string>
 
 #include "scorecard/context.hpp"
+#include "scorecard/metadata.hpp"
+#include "scorecard/parameters.hpp"
 
 namespace scorecard::engine {
 
@@ -25,6 +27,12 @@ class RunData {
   mutable std::once_flag care_once_;
   mutable std::unique_ptr<CareIndex> care_;
 };
+
+// The months of a rolling window: the indicator's `period_months`, or, when it declares an
+// integer parameter `window_months`, that parameter's value in this use (1 to 1200; anything
+// else is left for the calculation to refuse). So `Period::from` is the window the indicator
+// counts in, and the reports show it, when a council changes the window.
+int rolling_window_months(const Metadata& metadata, const Parameters& params);
 
 // One indicator use's view of the run: the shared data plus its own parameters.
 class RunContext final : public Context {

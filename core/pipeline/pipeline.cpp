@@ -204,7 +204,8 @@ void compute(const PreparedUse& u, const engine::RunData& data,
              IndicatorResult& r) {
   std::vector<Period> windows;
   for (const auto& rp : reporting)
-    windows.push_back(window_for(rp.period, u.metadata.period_kind, u.metadata.period_months));
+    windows.push_back(window_for(rp.period, u.metadata.period_kind,
+                                 engine::rolling_window_months(u.metadata, u.params)));
   engine::RunContext ctx(data, u.params, u.metadata.code, options.want_records);
   std::vector<Observation> out;
   const CallStatus status =

@@ -89,8 +89,8 @@ std::vector<Observation> Fixture::run(const Indicator& indicator,
   }
   std::vector<Period> periods;
   for (const auto& label : labels)
-    periods.push_back(
-        window_for(periods::parse(label).period, meta.period_kind, meta.period_months));
+    periods.push_back(window_for(periods::parse(label).period, meta.period_kind,
+                                 engine::rolling_window_months(meta, params)));
   engine::RunContext ctx(data, std::move(params), meta.id, /*want_records=*/true);
   auto out = indicator.calculate(ctx, periods);
   if (out.size() != periods.size())

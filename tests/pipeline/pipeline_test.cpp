@@ -81,6 +81,30 @@ TEST(Pipeline, TheSameIndicatorTwiceWithItsOwnCodes) {
   EXPECT_NE(mean.value, median.value);
 }
 
+TEST(Pipeline, AWindowLengthSetInYamlIsTheWindowReported) {
+  // A1 counts adoptions in the rolling window (as-at - window_months, as-at]: for 2018-19 Q3
+  // (as at 31 Dec 2018) the declared 36 months start on 1 Jan 2016, 12 months on 1 Jan 2018.
+  // EA11 (12 months by default) with 6 months: (30 Jun 2018, 31 Dec 2018], from 1 Jul 2018.
+  const auto s = run_config(write_config("windows",
+                                         "  - use: adoption.a1\n    code: A1 36\n"
+                                         "  - use: adoption.a1\n    code: A1 12\n"
+                                         "    params: { window_months: 12 }\n"
+                                         "  - use: workforce.turnover\n    code: EA11 6\n"
+                                         "    params: { window_months: 6 }\n"));
+  const auto& a36 = find(s, "A1 36").periods.back();
+  const auto& a12 = find(s, "A1 12").periods.back();
+  const auto& ea11 = find(s, "EA11 6").periods.back();
+  EXPECT_EQ(a36.from, Date::from_ymd(2016, 1, 1));
+  EXPECT_EQ(a12.from, Date::from_ymd(2018, 1, 1));
+  EXPECT_EQ(ea11.from, Date::from_ymd(2018, 7, 1));
+  EXPECT_EQ(ea11.to, Date::from_ymd(2018, 12, 31));
+  // The history's periods move with it: 2016-17 Q3 ends 31 Dec 2016, 12 months from 1 Jan 2016.
+  EXPECT_EQ(find(s, "A1 12").periods.front().from, Date::from_ymd(2016, 1, 1));
+  // Fewer adoptions in 12 months than in 36.
+  ASSERT_TRUE(a12.observation.denominator && a36.observation.denominator);
+  EXPECT_LT(*a12.observation.denominator, *a36.observation.denominator);
+}
+
 TEST(Pipeline, UnknownIdsAndParametersAreConfigurationErrors) {
   EXPECT_THROW(run_config(write_config("unknown", "  - use: cla.no_such_thing\n")),
                config::ConfigError);
