@@ -25,6 +25,8 @@ const char* to_string(Direction d) {
     case Direction::kImproving: return "improving";
     case Direction::kDeclining: return "declining";
     case Direction::kUnchanged: return "unchanged";
+    case Direction::kUp: return "up";
+    case Direction::kDown: return "down";
   }
   return "none";
 }

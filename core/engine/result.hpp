@@ -13,8 +13,10 @@ namespace scorecard::engine {
 
 enum class Status { kOk, kNotComputed, kError };
 enum class Rag { kNone, kGreen, kAmber, kRed };  // kNone: neutral polarity, no target, no value
-enum class Direction { kNone, kImproving, kDeclining, kUnchanged };  // kNone: nothing to compare
-enum class Comparison { kNone, kBetter, kWorse, kSame };             // against a benchmark
+// kNone: nothing to compare. kUp/kDown: the value moved, for an indicator with no better
+// direction (neutral polarity), which says which way without judging it.
+enum class Direction { kNone, kImproving, kDeclining, kUnchanged, kUp, kDown };
+enum class Comparison { kNone, kBetter, kWorse, kSame };  // against a benchmark
 
 struct Tolerance {
   double value = 0;
@@ -74,7 +76,7 @@ struct RagSummary {
 };
 
 struct Scorecard {
-  static constexpr const char* kSchemaVersion = "1.0.0";
+  static constexpr const char* kSchemaVersion = "1.1.0";
   Authority authority;
   std::string run_at;  // ISO 8601 UTC, when the run started
   std::string period;  // the reporting period's label

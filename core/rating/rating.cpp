@@ -49,7 +49,7 @@ Direction direction(std::optional<double> now, std::optional<double> before, Pol
                     int decimals) {
   if (!now || !before) return Direction::kNone;
   if (rounded(*now, decimals) == rounded(*before, decimals)) return Direction::kUnchanged;
-  if (polarity == Polarity::kNeutral) return Direction::kNone;
+  if (polarity == Polarity::kNeutral) return *now > *before ? Direction::kUp : Direction::kDown;
   return better(*now, *before, polarity, decimals) > 0 ? Direction::kImproving
                                                        : Direction::kDeclining;
 }

@@ -87,6 +87,8 @@ std::string direction_words(Direction d) {
     case Direction::kImproving: return "\u25B2 improving";
     case Direction::kDeclining: return "\u25BC declining";
     case Direction::kUnchanged: return "\u25BA unchanged";
+    case Direction::kUp: return "\u25B2 up";
+    case Direction::kDown: return "\u25BC down";
     case Direction::kNone: return "\u2013 no comparison";
   }
   return "\u2013 no comparison";

@@ -30,7 +30,8 @@ const char* unit_suffix(Unit unit);
 // "Green", "Amber", "Red", "Not rated"; for an indicator not computed or in error,
 // "Not computed" / "Error".
 std::string rag_word(const engine::IndicatorResult& indicator, engine::Rag rag);
-// "▲ improving", "▼ declining", "► unchanged", "– no comparison".
+// "▲ improving", "▼ declining", "► unchanged", "– no comparison"; for an indicator with no
+// better direction, "▲ up" and "▼ down".
 std::string direction_words(engine::Direction d);
 // "England", "Statistical neighbours", "Region"; any other name with its first letter raised
 // and underscores as spaces.

@@ -172,7 +172,8 @@ void summary(std::string& out, const engine::Scorecard& s) {
       "<strong>Red</strong> is beyond tolerance; <strong>Not rated</strong> has no target or "
       "no better direction. \u25B2 improving and \u25BC declining compare with the previous "
       "period and with the same period last year, taking account of whether higher or lower "
-      "is better. Figures are rounded for display.</p>\n</section>\n";
+      "is better; \u25B2 up and \u25BC down, for a figure with no better direction, say only "
+      "which way it moved. Figures are rounded for display.</p>\n</section>\n";
 }
 
 // ---- the trend line -----------------------------------------------------------------------

@@ -64,7 +64,15 @@ TEST(Direction, FollowsPolarity) {
   EXPECT_EQ(direction(12.0, 10.0, kLower, 1), Direction::kDeclining);
   EXPECT_EQ(direction(10.04, 10.0, kLower, 1), Direction::kUnchanged);
   EXPECT_EQ(direction(12.0, std::nullopt, kLower, 1), Direction::kNone);
-  EXPECT_EQ(direction(12.0, 10.0, Polarity::kNeutral, 1), Direction::kNone);
+}
+
+TEST(Direction, NeutralIndicatorsSayWhichWayWithoutJudging) {
+  // No better direction: 10 -> 12 went up, 12 -> 10 down, 10.0 -> 10.04 (10.0 at one decimal)
+  // is unchanged, and with nothing before there is nothing to compare.
+  EXPECT_EQ(direction(12.0, 10.0, Polarity::kNeutral, 1), Direction::kUp);
+  EXPECT_EQ(direction(10.0, 12.0, Polarity::kNeutral, 1), Direction::kDown);
+  EXPECT_EQ(direction(10.04, 10.0, Polarity::kNeutral, 1), Direction::kUnchanged);
+  EXPECT_EQ(direction(12.0, std::nullopt, Polarity::kNeutral, 1), Direction::kNone);
 }
 
 TEST(Benchmarks, ComparedByPolarity) {

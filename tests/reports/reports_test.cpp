@@ -261,6 +261,22 @@ TEST(Html, ShowsEachIndicatorsFigureInWordsAndNotByColourAlone) {
   EXPECT_NE(vp7.find("rag-not-computed\">Not computed<"), std::string::npos);
 }
 
+TEST(Html, ANeutralIndicatorThatMovedSaysUpOrDownWithoutJudging) {
+  // CLA1 (no better direction) rises by 2 a quarter in the board sample: up against the
+  // previous quarter and against the same quarter a year earlier, with no improving/declining
+  // colour class.
+  const std::string cla1 = row_of(board_html(), "CLA1");
+  ASSERT_FALSE(cla1.empty());
+  EXPECT_NE(cla1.find("<span class=\"dir dir-up\">\u25B2 up</span><span class=\"sub\">vs previous "
+                      "period</span>"),
+            std::string::npos);
+  EXPECT_NE(cla1.find("<span class=\"dir dir-up\">\u25B2 up</span><span class=\"sub\">vs a year "
+                      "earlier</span>"),
+            std::string::npos);
+  EXPECT_EQ(cla1.find("no comparison"), std::string::npos);
+  EXPECT_EQ(cla1.find("improving"), std::string::npos);
+}
+
 TEST(Html, FormatsEachUnitForAPerson) {
   EXPECT_EQ(with_unit(68.25, Unit::kPercent, 1), "68.3%");  // half away from zero, as Excel
   EXPECT_EQ(with_unit(-2.5, Unit::kNumber, 0), "-3");

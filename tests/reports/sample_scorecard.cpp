@@ -184,8 +184,8 @@ Rag rate(const Spec& spec, double value, double target) {
 }
 
 Direction compare(const Spec& spec, double now, double then) {
-  if (spec.polarity == Polarity::kNeutral) return Direction::kNone;
   if (std::fabs(now - then) < 1e-9) return Direction::kUnchanged;
+  if (spec.polarity == Polarity::kNeutral) return now > then ? Direction::kUp : Direction::kDown;
   const bool up = now > then;
   return up == (spec.polarity == Polarity::kHigherIsBetter) ? Direction::kImproving
                                                             : Direction::kDeclining;
