@@ -6,6 +6,7 @@
 #include <cerrno>
 #include <cstring>
 #include <stdexcept>
+#include <vector>
 
 #include "core/reports/atomic_file.hpp"
 #include "core/reports/reports.hpp"
@@ -51,10 +52,19 @@ void write_xlsx_atomically(const engine::Scorecard& s, const std::filesystem::pa
 std::vector<std::filesystem::path> write_reports(const engine::Scorecard& s,
                                                  const ReportOptions& options) {
   std::error_code error;
+  // The folders about to be made, outermost first: each one's entry in its parent is synced, so
+  // that after a power cut the reports are not in a folder that was never recorded.
+  std::vector<std::filesystem::path> made;
+  for (auto dir = std::filesystem::absolute(options.out_dir, error).lexically_normal();
+       !error && !dir.empty() && !std::filesystem::exists(dir, error) && dir != dir.parent_path();
+       dir = dir.parent_path())
+    made.insert(made.begin(), dir);
+  error.clear();
   std::filesystem::create_directories(options.out_dir, error);
   if (error)
     throw std::runtime_error("cannot create output directory " + options.out_dir.string() + ": " +
                              error.message());
+  for (const auto& dir : made) detail::sync_directory(dir.parent_path());
   remove_stale_temporary_files(options.out_dir);
 
   HistoryStore history(options.history_db.value_or(options.out_dir / "history.sqlite"));

@@ -245,6 +245,28 @@ TEST(TemporaryFiles, EveryReportRenamedIntoPlaceIsFollowedByAnFsyncOfTheFolder) 
 namespace scorecard::reports {
 namespace {
 
+// An output folder the run makes (here two levels) is recorded in its parent before the
+// reports are written into it: each parent is synced once the folder exists.
+TEST(TemporaryFiles, AnOutputFolderTheRunMakesIsSyncedIntoItsParent) {
+  TempDir dir, history;
+  const auto root = std::filesystem::canonical(dir.path());
+  ReportOptions options;
+  options.out_dir = root / "a" / "b";
+  options.history_db = history / "history.sqlite";  // its own syncs are elsewhere
+  {
+    std::lock_guard<std::mutex> lock(sync_mutex);
+    directory_syncs.clear();
+    recording = true;
+  }
+  write_reports(testing::board_scorecard(), options);
+  std::lock_guard<std::mutex> lock(sync_mutex);
+  recording = false;
+  std::vector<std::string> synced;
+  for (const auto& sync : directory_syncs)
+    if (sync.dir == root || sync.dir == root / "a") synced.push_back(sync.dir.string());
+  EXPECT_EQ(synced, (std::vector<std::string>{root.string(), (root / "a").string()}));
+}
+
 // A power cut just after a run must not roll its history back: SQLite commits a transaction
 // in its default journal mode by deleting the journal file, and only with synchronous = EXTRA
 // does it then sync the folder, so that the deletion (the commit) is on disk. The last sync of
