@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <functional>
 #include <mutex>
 #include <sstream>
 #include <string>
@@ -52,6 +53,19 @@ void note_if_directory(int fd) {
       if (!error) directory_syncs.push_back({dir, names_in(dir)});
     }
   }
+}
+
+// The directory syncs made while `work` runs.
+std::vector<DirectorySync> syncs_during(const std::function<void()>& work) {
+  {
+    std::lock_guard<std::mutex> lock(sync_mutex);
+    directory_syncs.clear();
+    recording = true;
+  }
+  work();
+  std::lock_guard<std::mutex> lock(sync_mutex);
+  recording = false;
+  return directory_syncs;
 }
 
 }  // namespace
@@ -216,18 +230,11 @@ TEST(TemporaryFiles, EveryReportRenamedIntoPlaceIsFollowedByAnFsyncOfTheFolder) 
   ReportOptions options;
   options.out_dir = dir / "out";
   options.history_db = dir / "history.sqlite";
-  {
-    std::lock_guard<std::mutex> lock(sync_mutex);
-    directory_syncs.clear();
-    recording = true;
-  }
-  write_reports(testing::board_scorecard(), options);
-  std::lock_guard<std::mutex> lock(sync_mutex);
-  recording = false;
+  const auto syncs = syncs_during([&] { write_reports(testing::board_scorecard(), options); });
 
   const auto out = std::filesystem::canonical(options.out_dir);
   std::vector<std::vector<std::string>> seen;  // the folder's names at each of its fsyncs
-  for (const auto& sync : directory_syncs)
+  for (const auto& sync : syncs)
     if (sync.dir == out) seen.push_back(sync.names);
   // One fsync after each rename, each seeing one more report and no temporary file.
   const std::vector<std::vector<std::string>> want = {
@@ -239,12 +246,6 @@ TEST(TemporaryFiles, EveryReportRenamedIntoPlaceIsFollowedByAnFsyncOfTheFolder) 
   EXPECT_EQ(seen, want);
 }
 
-}  // namespace
-}  // namespace scorecard::reports
-
-namespace scorecard::reports {
-namespace {
-
 // An output folder the run makes (here two levels) is recorded in its parent before the
 // reports are written into it: each parent is synced once the folder exists.
 TEST(TemporaryFiles, AnOutputFolderTheRunMakesIsSyncedIntoItsParent) {
@@ -253,16 +254,9 @@ TEST(TemporaryFiles, AnOutputFolderTheRunMakesIsSyncedIntoItsParent) {
   ReportOptions options;
   options.out_dir = root / "a" / "b";
   options.history_db = history / "history.sqlite";  // its own syncs are elsewhere
-  {
-    std::lock_guard<std::mutex> lock(sync_mutex);
-    directory_syncs.clear();
-    recording = true;
-  }
-  write_reports(testing::board_scorecard(), options);
-  std::lock_guard<std::mutex> lock(sync_mutex);
-  recording = false;
+  const auto syncs = syncs_during([&] { write_reports(testing::board_scorecard(), options); });
   std::vector<std::string> synced;
-  for (const auto& sync : directory_syncs)
+  for (const auto& sync : syncs)
     if (sync.dir == root || sync.dir == root / "a") synced.push_back(sync.dir.string());
   EXPECT_EQ(synced, (std::vector<std::string>{root.string(), (root / "a").string()}));
 }
@@ -274,19 +268,12 @@ TEST(TemporaryFiles, AnOutputFolderTheRunMakesIsSyncedIntoItsParent) {
 TEST(TemporaryFiles, RecordingAHistoryRunSyncsTheFolderAfterTheJournalIsGone) {
   TempDir dir;
   const auto folder = std::filesystem::canonical(dir.path());
-  {
-    std::lock_guard<std::mutex> lock(sync_mutex);
-    directory_syncs.clear();
-    recording = true;
-  }
-  {
+  const auto syncs = syncs_during([&] {
     HistoryStore store(folder / "history.sqlite");
     store.record(testing::board_scorecard());
-  }
-  std::lock_guard<std::mutex> lock(sync_mutex);
-  recording = false;
+  });
   std::vector<std::vector<std::string>> seen;
-  for (const auto& sync : directory_syncs)
+  for (const auto& sync : syncs)
     if (sync.dir == folder) seen.push_back(sync.names);
   ASSERT_FALSE(seen.empty());
   EXPECT_EQ(seen.back(), std::vector<std::string>{"history.sqlite"});
