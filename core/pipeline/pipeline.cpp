@@ -198,19 +198,19 @@ std::optional<double> target_for(const PreparedUse& u, const std::string& label)
   return u.metadata.target;
 }
 
-// Runs one use over every period and fills its result.
-void compute(const PreparedUse& u, const engine::RunData& data,
-             const std::vector<periods::ReportingPeriod>& reporting, const RunOptions& options,
-             IndicatorResult& r) {
+// The windows one use is computed over: each reporting period under its period kind.
+std::vector<Period> windows_for(const PreparedUse& u,
+                                const std::vector<periods::ReportingPeriod>& reporting) {
   std::vector<Period> windows;
   for (const auto& rp : reporting)
     windows.push_back(window_for(rp.period, u.metadata.period_kind,
                                  engine::rolling_window_months(u.metadata, u.params)));
-  engine::RunContext ctx(data, u.params, u.metadata.code, options.want_records);
-  std::vector<Observation> out;
-  const CallStatus status =
-      options.isolate ? plugins::calculate_isolated(*u.plugin, ctx, windows, &out, options.limits)
-                      : u.plugin->calculate(ctx, windows, &out);
+  return windows;
+}
+
+// Fills one use's result from what its calculation returned.
+void record(const PreparedUse& u, const std::vector<Period>& windows, const CallStatus& status,
+            std::vector<Observation>& out, const RunOptions& options, IndicatorResult& r) {
   if (!status.ok) {
     r.status = Status::kError;
     r.message = status.message;
@@ -238,6 +238,55 @@ void compute(const PreparedUse& u, const engine::RunData& data,
     r.periods.push_back(std::move(p));
   }
   r.target = r.periods.back().target;
+}
+
+// Runs one use over every period, in this process, and fills its result.
+void compute(const PreparedUse& u, const engine::RunData& data,
+             const std::vector<periods::ReportingPeriod>& reporting, const RunOptions& options,
+             IndicatorResult& r) {
+  const std::vector<Period> windows = windows_for(u, reporting);
+  engine::RunContext ctx(data, u.params, u.metadata.code, options.want_records);
+  std::vector<Observation> out;
+  const CallStatus status = u.plugin->calculate(ctx, windows, &out);
+  record(u, windows, status, out, options, r);
+}
+
+// Runs the uses `which`, each in a child process of its own, up to `options.threads` at once
+// (0: one per core). What every child reads is built here first, once: the tables are loaded
+// and the care index is built before the first fork, so each child inherits them instead of
+// building its own.
+void compute_isolated(const std::vector<PreparedUse>& uses, const std::vector<size_t>& which,
+                      const engine::RunData& data,
+                      const std::vector<periods::ReportingPeriod>& reporting,
+                      const RunOptions& options, engine::Scorecard& card) {
+  if (data.find("episodes")) {
+    try {
+      data.care();
+    } catch (const std::exception& e) {
+      spdlog::debug("care index not built before forking: {}", e.what());  // each child says
+    }
+  }
+  std::vector<std::unique_ptr<engine::RunContext>> contexts;
+  std::vector<plugins::IsolatedCall> calls(which.size());
+  for (size_t k = 0; k < which.size(); ++k) {
+    const PreparedUse& u = uses[which[k]];
+    contexts.push_back(std::make_unique<engine::RunContext>(data, u.params, u.metadata.code,
+                                                            options.want_records));
+    calls[k].plugin = u.plugin.get();
+    calls[k].ctx = contexts.back().get();
+    calls[k].periods = windows_for(u, reporting);
+  }
+  const int parallel = options.threads > 0
+                           ? options.threads
+                           : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  plugins::calculate_isolated(calls, options.limits, parallel);
+  for (size_t k = 0; k < which.size(); ++k) {
+    const size_t i = which[k];
+    record(uses[i], calls[k].periods, calls[k].status, calls[k].out, options, card.indicators[i]);
+    if (options.progress)
+      options.progress(
+          fmt::format("computed {} ({}/{})", uses[i].metadata.code, k + 1, which.size()));
+  }
 }
 
 // Runs `work(i)` for i in [0, n) on up to `threads` threads.
@@ -381,34 +430,38 @@ engine::Scorecard run(const config::Config& config, const plugins::Registry& reg
   const auto compute_start = std::chrono::steady_clock::now();
   const double compute_cpu = cpu_seconds();
   std::atomic<size_t> done{0};
-  // Isolated plugins are forked one at a time: a fork while other threads hold locks (the
-  // logger's) could leave the child waiting for ever.
-  const int threads = options.isolate ? 1 : options.threads;
-  if (threads != 1) {
-    // The largest first (by the rows of the datasets each reads), so that the last to finish
-    // are small; it also sets an indicator that needs no care index beside the one building it.
-    auto rows_read = [&](size_t i) {
-      size_t rows = 0;
-      for (const auto& need : uses[i].needs)
-        if (const Table* t = data.find(need.dataset)) rows += t->rows;
-      return rows;
-    };
-    std::vector<size_t> rows(uses.size());
-    for (size_t i : computable) rows[i] = rows_read(i);
-    std::stable_sort(computable.begin(), computable.end(),
-                     [&](size_t a, size_t b) { return rows[a] > rows[b]; });
+  if (options.isolate) {
+    // Child processes, forked from this thread alone: a fork while other threads hold locks
+    // (the logger's) could leave the child waiting for ever.
+    compute_isolated(uses, computable, data, reporting, options, card);
+  } else {
+    if (options.threads != 1) {
+      // The largest first (by the rows of the datasets each reads), so that the last to finish
+      // are small; it also sets an indicator that needs no care index beside the one building
+      // it.
+      auto rows_read = [&](size_t i) {
+        size_t rows = 0;
+        for (const auto& need : uses[i].needs)
+          if (const Table* t = data.find(need.dataset)) rows += t->rows;
+        return rows;
+      };
+      std::vector<size_t> rows(uses.size());
+      for (size_t i : computable) rows[i] = rows_read(i);
+      std::stable_sort(computable.begin(), computable.end(),
+                       [&](size_t a, size_t b) { return rows[a] > rows[b]; });
+    }
+    parallel_for(computable.size(), options.threads, [&](size_t k) {
+      const size_t i = computable[k];
+      const auto started = std::chrono::steady_clock::now();
+      compute(uses[i], data, reporting, options, card.indicators[i]);
+      // An indicator's working memory, freed, stays with the allocator (one heap per thread)
+      // unless given back: at national scale that adds up to hundreds of MB of the peak.
+      if (data.strings.size() > kFreeInBackground) malloc_trim(0);
+      spdlog::debug("computed {} in {:.3f} s (memory {} MB, peak {} MB)", uses[i].metadata.code,
+                    seconds_since(started), rss_mb(), peak_rss_mb());
+      say(fmt::format("computed {} ({}/{})", uses[i].metadata.code, ++done, computable.size()));
+    });
   }
-  parallel_for(computable.size(), threads, [&](size_t k) {
-    const size_t i = computable[k];
-    const auto started = std::chrono::steady_clock::now();
-    compute(uses[i], data, reporting, options, card.indicators[i]);
-    // An indicator's working memory, freed, stays with the allocator (one heap per thread)
-    // unless given back: at national scale that adds up to hundreds of MB of the peak.
-    if (data.strings.size() > kFreeInBackground) malloc_trim(0);
-    spdlog::debug("computed {} in {:.3f} s (memory {} MB, peak {} MB)", uses[i].metadata.code,
-                  seconds_since(started), rss_mb(), peak_rss_mb());
-    say(fmt::format("computed {} ({}/{})", uses[i].metadata.code, ++done, computable.size()));
-  });
   spdlog::info("computed {} indicators x {} periods in {:.2f} s (CPU {:.2f} s)", computable.size(),
                reporting.size(), seconds_since(compute_start), cpu_seconds() - compute_cpu);
   spdlog::debug("memory after computing {} MB, peak {} MB", rss_mb(), peak_rss_mb());

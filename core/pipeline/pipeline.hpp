@@ -42,7 +42,7 @@ struct RunOptions {
   bool want_records = false;        // keep record ids (explain)
   std::optional<std::string> only;  // compute just this code or id (explain)
   int threads = 0;                  // 0: the machine's cores
-  bool isolate = false;             // evaluate each plugin in a child process
+  bool isolate = false;             // evaluate each plugin in a child process (threads at once)
   plugins::IsolationLimits limits;  // for isolate
   std::function<void(const std::string&)> progress;  // told about each stage and indicator
 };

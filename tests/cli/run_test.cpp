@@ -500,6 +500,22 @@ TEST(CliOptions, IsolateAndOneThreadGiveTheSameScorecard) {
   EXPECT_EQ(card_of("one_thread", {"--threads", "1"}), plain);
 }
 
+// With --isolate the care index is built once, in the parent before the first fork, and every
+// child process inherits it: the debug log says "care index of N children built" once, not
+// once per indicator that reads it (the demo's set has more than ten).
+TEST(CliOptions, IsolateBuildsTheCareIndexOnceForEveryChild) {
+  TempDir tmp;
+  const Result r = run_demo(tmp, "2018-19 Q3",
+                            {"--history", "0", "--isolate", "--threads", "2", "--log-level",
+                             "debug", "--no-html", "--no-xlsx"});
+  ASSERT_EQ(r.exit_code, kOk) << describe(r);
+  size_t built = 0;
+  for (size_t at = r.err.find("care index of"); at != std::string::npos;
+       at = r.err.find("care index of", at + 1))
+    ++built;
+  EXPECT_EQ(built, 1u) << r.err;
+}
+
 TEST(CliOptions, LogLevelOffLeavesStderrEmpty) {
   TempDir tmp;
   const Result r = run_demo(tmp, "2018-19 Q3", {"--history", "0", "--log-level", "off"});
