@@ -9,6 +9,7 @@
 #include <iostream>
 
 #include "core/cli/commands.hpp"
+#include "core/cli/test_command.hpp"
 #include "scorecard/abi.hpp"
 
 int main(int argc, char** argv) {
@@ -72,14 +73,22 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   demo_cmd->add_option("--seed", demo.seed, "random seed")->capture_default_str();
 
+  TestArgs test;
+  auto* test_cmd = app.add_subcommand(
+      "test", "check indicators against expected figures on tables written in a YAML test file");
+  add_test_options(test_cmd, test);
+
   // CLI11 would only say "A subcommand is required" for a mistyped command.
   if (argc > 1 && argv[1][0] != '-') {
     const std::string first = argv[1];
     bool known = false;
-    for (const auto* sub : app.get_subcommands({})) known = known || sub->get_name() == first;
+    std::string names;
+    for (const auto* sub : app.get_subcommands({})) {
+      known = known || sub->get_name() == first;
+      names += (names.empty() ? "" : ", ") + sub->get_name();
+    }
     if (!known) {
-      std::cerr << "error: unknown command '" << first
-                << "' (commands: run, validate, plugins, explain, demo-data)\n"
+      std::cerr << "error: unknown command '" << first << "' (commands: " << names << ")\n"
                 << "A subcommand is required\nRun with --help for more information.\n";
       return kExitUsage;
     }
@@ -102,5 +111,6 @@ int main(int argc, char** argv) {
   if (*check_cmd) return command_plugins_check(check_file, check_unsafe);
   if (*explain_cmd) return command_explain(explain);
   if (*demo_cmd) return command_demo(demo);
+  if (*test_cmd) return command_test(test);
   return kExitUsage;
 }
