@@ -130,6 +130,24 @@ TEST(DefinitionTests, APluginFromPluginDirAndTheLoadersRules) {
       << without.err;
 }
 
+// --config takes the plugin folders a council's scorecard.yaml names.
+TEST(DefinitionTests, TheConfiguredPluginDirectoriesApply) {
+  TempDir tmp;
+  write(tmp, "scorecard.yaml",
+        "authority: { name: X }\nplugins: { directories: [" + kFixturePlugins.string() +
+            "] }\ndata: { directory: data }\nindicators: [{ use: clitest.header }]\n");
+  const Result r = test_command(tmp, R"(tests:
+  - name: rows
+    use: clitest.header
+    tables:
+      header: [{ CHILD: A }, { CHILD: B }]
+    expect:
+      - { period: 2018-19, value: 2 }
+)",
+                                {"--config", "scorecard.yaml"});
+  EXPECT_EQ(r.exit_code, kOk) << describe(r);
+}
+
 // No value at all is written `null`; an indicator that cannot be computed is a failure
 // with its reason, not a crash.
 TEST(DefinitionTests, NoValueAndNotComputed) {
