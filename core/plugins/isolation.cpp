@@ -85,10 +85,10 @@ constexpr unsigned long long kMiB = 1024ull * 1024;
   // are already in its address space (shared with the parent until written), so a fixed limit
   // would leave a large run's plugins no room at all, or none of the protection.
   const unsigned long long inherited = address_space_bytes();
-  const unsigned long long allowance = static_cast<unsigned long long>(limits.memory_mb) * kMiB;
 #if !defined(__SANITIZE_ADDRESS__)
   // Under AddressSanitizer the shadow memory alone exceeds any address-space limit, so the
   // sanitizer build runs the child without one.
+  const unsigned long long allowance = static_cast<unsigned long long>(limits.memory_mb) * kMiB;
   const rlim_t bytes = static_cast<rlim_t>(inherited + allowance);
   const struct rlimit rl = {bytes, bytes};
   setrlimit(RLIMIT_AS, &rl);
