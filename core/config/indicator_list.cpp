@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <utility>
 
+#include "core/config/measures.hpp"
 #include "core/periods/periods.hpp"
 
 namespace scorecard::config {
@@ -172,13 +173,23 @@ class IndicatorList {
     }
   }
 
-  std::vector<IndicatorUse> take() { return std::move(uses_); }
+  std::vector<IndicatorUse> take() {
+    measures_.resolve(uses_);
+    return std::move(uses_);
+  }
 
  private:
   void read_entry(const YAML::Node& node, const Location& where, const Document& doc,
                   const std::string& set) {
     Mapping m(node, where, "in an indicators entry", kEntryExpected);
-    m.allow_only(kEntryKeys);
+    const Field* measure = m.find("measure");
+    if (measure) {
+      std::vector<std::string> keys = kEntryKeys;
+      keys.insert(keys.end(), measure_keys().begin(), measure_keys().end());
+      m.allow_only(keys);
+    } else {
+      m.allow_only(kEntryKeys);
+    }
     if (const Field* include = m.find("include")) {
       for (const Field& other : m.fields()) {
         if (&other != include)
@@ -189,10 +200,12 @@ class IndicatorList {
       read_set(*include, doc);
       return;
     }
-    const Field* id = m.find("use");
+    const Field* id = measure ? measure : m.find("use");
     const Field* code = m.find("code");
     std::string of = "an indicators entry";
-    if (id && id->value.IsScalar())
+    if (measure && measure->value.IsScalar())
+      of = "measure '" + measure->value.Scalar() + "'";
+    else if (id && id->value.IsScalar())
       of = "indicator '" + id->value.Scalar() + "'";
     else if (code && code->value.IsScalar())
       of = "indicator '" + code->value.Scalar() + "'";
@@ -200,8 +213,12 @@ class IndicatorList {
     IndicatorUse use;
     use.set = set;
     use.where = m.where();
-    if (id) use.id = read_text(*id);
+    if (measure)
+      use.id = measures_.define(m, *measure, doc);  // a local measure (core/config/measures)
+    else if (id)
+      use.id = read_text(*id);
     read_fields(m, of, use);
+    if (measure) measures_.remember(use);
     add(std::move(use), id != nullptr, m);
   }
 
@@ -257,6 +274,7 @@ class IndicatorList {
 
   std::vector<std::string>& texts_;
   std::vector<IndicatorUse> uses_;
+  Measures measures_;
   std::vector<fs::path> open_;  // the files being read, outermost first: an include cycle
   std::vector<std::string> open_names_;
 };

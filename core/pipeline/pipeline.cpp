@@ -346,8 +346,12 @@ std::vector<PreparedUse> prepare(const config::Config& config, const plugins::Re
       throw config::ConfigError(use.where, "code '" + u.metadata.code + "' is already used at " +
                                                it->second.str() +
                                                ": give each use of an indicator its own code");
+    // The needs follow from the parameters alone, so a plugin that cannot state them refuses
+    // this use's parameters (a YAML measure that names an unknown column, for one): a mistake
+    // in the configuration, found before any data is read.
     const CallStatus s = u.plugin->needs(u.params, &u.needs);
-    if (!s.ok) u.needs_error = s.message;
+    if (!s.ok)
+      throw UsageError("indicator '" + u.metadata.code + "' (" + u.metadata.id + "): " + s.message);
     out.push_back(std::move(u));
   }
   return out;
