@@ -82,7 +82,8 @@ int window_rank(const YAML::Node& cohort, const std::map<std::string, ParamValue
     months = std::max(months, static_cast<int>(*n));
     return true;
   };
-  if (cohort["looked_after"]) return 0;
+  if (const YAML::Node la = cohort["looked_after"])  // at the start: the period's window
+    return la.IsScalar() && la.Scalar() == "start" ? 1 : 0;
   if (const YAML::Node w = cohort["started"] ? cohort["started"] : cohort["ceased"])
     return months_of(w) ? 2 : 1;
   if (cohort["records"]) {

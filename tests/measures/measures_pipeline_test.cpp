@@ -215,6 +215,22 @@ TEST(LocalMeasureErrors, AMeasureUsedAgainWithOtherValues) {
   EXPECT_GT(*all.value, *po.value);
 }
 
+TEST(LocalMeasureErrors, MissingDataMakesAMeasureNotComputedAsForAPlugin) {
+  // The demo data has no missing.csv: the measure that reads it is not computed, the rest run.
+  const fs::path file = write_config(
+      "missing",
+      "  - measure: local.missing\n    cohort: { records: missing }\n    figure: count\n"
+      "  - measure: local.count\n    cohort: { looked_after: end }\n    figure: count\n");
+  const config::Config cfg = config::load(file);
+  RunOptions options;
+  options.period = periods::parse("2018-19 Q3");
+  const auto s = run(cfg, load_registry(cfg, false), options);
+  EXPECT_EQ(find(s, "local.missing").status, engine::Status::kNotComputed);
+  EXPECT_NE(find(s, "local.missing").message.find("needs dataset 'missing'"), std::string::npos)
+      << find(s, "local.missing").message;
+  EXPECT_EQ(find(s, "local.count").status, engine::Status::kOk);
+}
+
 // ---- the command of the done-criterion ----
 
 TEST(LocalMeasuresCli, TheExampleRunsWithEveryMeasureComputedAndTrendsInTheHtml) {
