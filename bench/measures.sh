@@ -14,14 +14,14 @@
 # RUNS runs (default 3), and the YAML / C++ ratios (the target is at most 2).
 #
 # Environment: BUILD (default build/test: the build with the tests, which holds the compiled
-# local plugin's fixture), N, RUNS.
+# local plugin's fixture), DATA (default BUILD/bench-data), N, RUNS.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BUILD=${BUILD:-$ROOT/build/test}
 N=${N:-1000000}
 RUNS=${RUNS:-3}
-DATA=$BUILD/bench-data
+DATA=${DATA:-$BUILD/bench-data}
 OUT=$BUILD/bench-out/measures
 
 cmake --build "$BUILD" -j2 --target scorecard looked_after permanence measures \

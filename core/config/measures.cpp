@@ -151,6 +151,18 @@ std::string Measures::define(const Mapping& m, const Field& id_field, const Docu
   return id;
 }
 
+void Measures::define_all(const Document& doc) {
+  const Mapping top(doc, "at the top level", "a configuration with an indicators list");
+  const Field& list = top.require("indicators");
+  if (!list.value.IsSequence()) fail_expected(list, "a list of entries");
+  for (const auto& item : list.value) {
+    if (!item.IsMap() || !item["measure"]) continue;
+    const Mapping m(item, location_of(doc.name, item.Mark()), "in a measure entry",
+                    "a mapping with measure, cohort and figure");
+    define(m, *m.find("measure"), doc);
+  }
+}
+
 void Measures::remember(const IndicatorUse& use) {
   auto it = by_id_.find(use.id);
   if (it != by_id_.end()) it->second.entry = use;

@@ -23,6 +23,9 @@ class Measures {
   // the measure's id. Throws ConfigError for a measure defined twice, a figure or unit that is
   // not known, or a parameter without a default.
   std::string define(const Mapping& m, const Field& id_field, const Document& doc);
+  // Every `measure:` entry of the `indicators` list of `doc` (not of the sets it includes): for
+  // `scorecard test`, whose file names the configuration its measures are defined in.
+  void define_all(const Document& doc);
   // The entry as read (code, name, target...), which a later `use:` of the measure inherits.
   void remember(const IndicatorUse& use);
   // Every use of a measure made a use of the built-in indicator that evaluates it; its

@@ -9,6 +9,7 @@
 #include <limits>
 #include <utility>
 
+#include "core/config/measures.hpp"
 #include "core/config/yaml_reading.hpp"
 #include "core/periods/periods.hpp"
 #include "core/pipeline/pipeline.hpp"
@@ -384,7 +385,7 @@ TestFile read_test_file(const std::string& file, const datasets::SchemaSet& sche
   const config::Document doc =
       config::read_document(file, std::nullopt, "a mapping with authority, tables and tests");
   const Mapping top(doc, "at the top level", "a mapping with authority, tables and tests");
-  top.allow_only({"authority", "tables", "tests"});
+  top.allow_only({"authority", "tables", "tests", "measures"});
   TestFile out;
   out.name = file;
   out.authority.name = "Test authority";
@@ -397,6 +398,22 @@ TestFile read_test_file(const std::string& file, const datasets::SchemaSet& sche
   for (const YAML::Node& item : tests.value)
     out.cases.push_back(
         read_case(item, config::location_of(doc.name, item.Mark()), shared, schemas));
+  // `measures: FILE`: a configuration whose YAML measures (docs/measures.md) the tests `use`
+  // by their ids, relative to this file.
+  if (const Field* m = top.find("measures")) {
+    const std::string written = config::read_text(*m);
+    const fs::path path = fs::path(written).is_absolute()
+                              ? fs::path(written)
+                              : (fs::path(doc.name).parent_path() / written).lexically_normal();
+    config::Measures measures;
+    measures.define_all(config::read_document(path.string(), m->value_at,
+                                              "a configuration with an indicators list"));
+    for (TestCase& c : out.cases) {
+      std::vector<config::IndicatorUse> one{c.use};
+      measures.resolve(one);
+      c.use = one.front();
+    }
+  }
   return out;
 }
 
