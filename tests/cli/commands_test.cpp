@@ -183,6 +183,8 @@ TEST(CliPlugins, ListJsonShowsTheSevenStandardPlugins) {
       EXPECT_TRUE(ids.insert(ind.at("id").get<std::string>()).second) << "an id exported twice";
       for (const char* key : {"code", "unit", "polarity"})
         EXPECT_FALSE(ind.at(key).get<std::string>().empty()) << key;
+      // The YAML measures' indicators state their needs from the definition they are given.
+      if (name == "measures") continue;
       ASSERT_FALSE(ind.at("needs").empty());
       for (const auto& need : ind.at("needs")) {
         EXPECT_FALSE(need.at("dataset").get<std::string>().empty());
@@ -190,7 +192,9 @@ TEST(CliPlugins, ListJsonShowsTheSevenStandardPlugins) {
       }
     }
   }
-  EXPECT_EQ(names, kStandardPlugins);
+  std::set<std::string> expected = kStandardPlugins;
+  expected.insert("measures");  // the built-in plugin of YAML measures (docs/measures.md)
+  EXPECT_EQ(names, expected);
   // Every indicator the standard set uses is exported.
   for (const char* id : {"cla.count", "cla.stability.short_term", "cla.permanence",
                          "care_leavers.eet", "workforce.turnover", "providers.good_or_better"})
