@@ -235,6 +235,8 @@ int command_validate(const ValidateArgs& args) {
     require_data_directory(cfg);
     const plugins::Registry registry = registry_for(cfg, args.allow_unsafe);
     const pipeline::Validation v = pipeline::validate(cfg, registry);
+    for (const auto& f : v.data.files)
+      std::cout << "file " << f.path.filename().string() << ": " << f.read_as << "\n";
     for (const auto& [name, info] : v.data.info)
       std::cout << fmt::format("{}: {} rows from {} file(s)", name, info.rows_read,
                                info.files.size())

@@ -130,9 +130,26 @@ void read_columns(const Field& f, Config& c) {
   }
 }
 
+// data.returns: {year: 2019, years: {fake_903.xml: 2019}}, the collection years (the year
+// ending 31 March) of returns whose file names do not say.
+void read_returns(const Field& f, Config& c) {
+  if (f.blank()) return;
+  const Mapping m(f, "in data.returns", "a mapping with year, years");
+  m.allow_only({"year", "years"});
+  if (const Field* y = m.find("year"))
+    c.return_year = static_cast<int>(read_whole(*y, "a year from 1990 to 2099", 1990, 2099));
+  if (const Field* ys = m.find("years"); ys && !ys->blank()) {
+    const Mapping files(*ys, "in data.returns.years", "a mapping of file name to year");
+    for (const Field& file : files.fields())
+      c.return_years[file.key] =
+          static_cast<int>(read_whole(file, "a year from 1990 to 2099", 1990, 2099));
+  }
+}
+
 void read_data(const Field& f, const fs::path& base, Config& c) {
-  const Mapping m(f, "in data", "a mapping with directory, columns, on_error");
-  m.allow_only({"directory", "columns", "on_error"});
+  const Mapping m(f, "in data", "a mapping with directory, columns, on_error, returns");
+  m.allow_only({"directory", "columns", "on_error", "returns"});
+  if (const Field* r = m.find("returns")) read_returns(*r, c);
   c.data_directory = read_path(m.require("directory"), base);
   if (const Field* columns = m.find("columns")) read_columns(*columns, c);
   if (const Field* e = m.find("on_error"))

@@ -93,6 +93,9 @@ struct Config {
   std::map<std::string, std::map<std::string, std::string>>
       renames;  // dataset -> DfE name -> local
   OnError on_error = OnError::kFail;
+  // data.returns: the collection year of a statutory return whose file name has none.
+  std::map<std::string, int> return_years;  // file name -> year
+  std::optional<int> return_year;           // every other such return
   // indicators, in the order the board reads them, includes expanded:
   std::vector<IndicatorUse> indicators;
   // report:

@@ -307,6 +307,9 @@ RecordFetcher::RecordFetcher(std::filesystem::path file) : path_(std::move(file)
   }
 }
 
+RecordFetcher::RecordFetcher(FromText, std::string_view text)
+    : size_(text.size()), text_(text), from_text_(true) {}
+
 RecordFetcher::~RecordFetcher() {
   if (fd_ >= 0) ::close(fd_);
 }
@@ -328,6 +331,16 @@ void RecordFetcher::load(uint64_t offset, size_t bytes) {
 }
 
 const Record& RecordFetcher::fetch(uint64_t offset) {
+  if (from_text_) {
+    const char* next = nullptr;
+    uint32_t next_line = 0;
+    if (offset > text_.size() ||
+        parse_record(text_.data() + offset, text_.data() + text_.size(), true, 1, record_, &next,
+                     &next_line, scratch_) != Step::kRecord)
+      throw std::runtime_error("no record at offset " + std::to_string(offset));
+    record_.offset = offset;
+    return record_;
+  }
   constexpr size_t kWindow = size_t{256} << 10;
   const bool inside = offset >= window_offset_ && offset < window_offset_ + window_size_;
   if (!inside) load(offset, kWindow);

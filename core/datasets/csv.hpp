@@ -108,6 +108,8 @@ class Reader {
 class RecordFetcher {
  public:
   explicit RecordFetcher(std::filesystem::path file);
+  // Reads records of text in memory; `text` must outlive the fetcher.
+  RecordFetcher(FromText, std::string_view text);
   ~RecordFetcher();
   RecordFetcher(const RecordFetcher&) = delete;
   RecordFetcher& operator=(const RecordFetcher&) = delete;
@@ -123,6 +125,8 @@ class RecordFetcher {
   int fd_ = -1;
   uint64_t size_ = 0;
   std::vector<char> window_;
+  std::string_view text_;  // when reading from memory
+  bool from_text_ = false;
   uint64_t window_offset_ = 0;
   size_t window_size_ = 0;
   Record record_;

@@ -71,6 +71,13 @@ struct LoadOptions {
   std::map<std::string, std::map<std::string, std::string>> renames;  // dataset -> DfE -> local
   OnError on_error = OnError::kFail;
   int threads = 0;  // datasets read at once (0: one per core)
+  // The collection year of a statutory return whose file name has none (data.returns in the
+  // config): per file name, else for every such return.
+  std::map<std::string, int> return_years;
+  std::optional<int> return_year;
+  // The workforce census's ReasonLeave -> LEAVING_REASON mapping (empty: the repository's
+  // indicators/returns/csww_reason_leave.yaml).
+  std::filesystem::path reason_leave_map;
 };
 
 // A bad value under on_error: fail. what() names the file, line, column, the value and what
@@ -87,7 +94,14 @@ struct DatasetInfo {
   size_t rows_read = 0, duplicates = 0, replaced = 0, rejected = 0;
 };
 
+// A file of the data folder and what it was read as (`scorecard validate` lists them).
+struct FoundFile {
+  std::filesystem::path path;
+  std::string read_as;  // "episodes (by its name)", "SSDA903 return 2018-19: header, ...", ...
+};
+
 struct LoadResult {
+  std::vector<FoundFile> files;                      // every file of the data folder
   std::map<std::string, Table, std::less<>> tables;  // datasets found, needed columns present
   std::map<std::string, DatasetInfo> info;           // per dataset found
   std::vector<std::string> missing_datasets;         // asked for, no file

@@ -16,6 +16,9 @@
 
 #include "core/datasets/csv.hpp"
 #include "core/datasets/datasets.hpp"
+#include "core/datasets/returns.hpp"
+#include "core/datasets/returns_discover.hpp"
+#include "core/datasets/returns_xml.hpp"
 #include "core/datasets/row_index.hpp"
 #include "core/values/column_builder.hpp"
 #include "core/values/string_table.hpp"
@@ -188,7 +191,64 @@ struct FileLayout {
   std::vector<IdentityField> identity;           // sorted by id
   std::unique_ptr<csv::RecordFetcher> fetcher;   // opened on first need
   std::unique_ptr<csv::RecordFetcher> fetcher2;  // for the other row of a comparison
+  // A dataset's rows from a statutory return (returns.hpp), read as this CSV text: where each
+  // CSV row starts and which of the part's rows it is, so messages name the XML's positions.
+  const returns::Part* part = nullptr;
+  std::string csv;
+  std::vector<uint32_t> row_lines, row_of;
 };
+
+// A return's part as CSV text (header row, then its rows not superseded).
+void write_csv(const returns::Part& part, FileLayout& file) {
+  std::string& out = file.csv;
+  uint32_t line = 1;
+  auto cell = [&](std::string_view v) {
+    if (v.find_first_of(",\"\r\n") == std::string_view::npos) {
+      out += v;
+      return;
+    }
+    out += '"';
+    for (char c : v) {
+      if (c == '"') out += '"';
+      if (c == '\n') ++line;
+      out += c;
+    }
+    out += '"';
+  };
+  for (size_t c = 0; c < part.columns.size(); ++c) {
+    if (c) out += ',';
+    cell(part.columns[c]);
+  }
+  out += '\n';
+  ++line;
+  for (size_t r = 0; r < part.rows(); ++r) {
+    if (part.dropped[r]) continue;
+    file.row_lines.push_back(line);
+    file.row_of.push_back(static_cast<uint32_t>(r));
+    for (size_t c = 0; c < part.columns.size(); ++c) {
+      if (c) out += ',';
+      cell(part.cell(r, c));
+    }
+    out += '\n';
+    ++line;
+  }
+}
+
+// Where a CSV line and field of a return's part came from: the element's line, column, path.
+struct XmlPlace {
+  size_t line, column;
+  std::string path;
+};
+std::optional<XmlPlace> xml_place(const FileLayout& file, size_t line, size_t column) {
+  if (!file.part) return std::nullopt;
+  const returns::Part& p = *file.part;
+  const auto it = std::upper_bound(file.row_lines.begin(), file.row_lines.end(), line);
+  if (it == file.row_lines.begin()) return XmlPlace{1, 1, ""};
+  const size_t row = file.row_of[static_cast<size_t>(it - file.row_lines.begin()) - 1];
+  const size_t col = column >= 1 && column <= p.columns.size() ? column - 1 : 0;
+  const size_t cell = row * p.columns.size() + col;
+  return XmlPlace{p.lines[cell], p.cols[cell], p.paths[col]};
+}
 
 bool blank_text(std::string_view s) { return values::trim(s).empty(); }
 
@@ -213,6 +273,7 @@ class DatasetLoader {
   }
 
   void read(const std::filesystem::path& path);
+  void read(const returns::Part& part);
   void finish(Table& table, DatasetInfo& info);
   // The Codes of the table's code and string columns are this dataset's own: load() merges
   // the strings of every dataset, in order, and renumbers the columns.
@@ -227,6 +288,8 @@ class DatasetLoader {
 
  private:
   void plan_columns(const std::vector<ColumnRequest>& requested);
+  void read_records(csv::Reader& reader, size_t file_index);
+  csv::RecordFetcher* fetcher(FileLayout& file, bool second);
   size_t add_plan(const std::string& column, ColumnType type);
   void read_header(FileLayout& file, const csv::Record& header);
   void row(const csv::Record& record, size_t file_index);
@@ -328,6 +391,11 @@ void DatasetLoader::bad_file(const FileLayout& file, size_t line, size_t column,
   issue.column = column;
   if (column >= 1 && column <= file.header.size()) issue.column_name = file.header[column - 1];
   issue.message = fmt::format("{}:{}:{}: {}", file.display, line, column, text);
+  if (auto at = xml_place(file, line, column)) {
+    issue.line = at->line;
+    issue.column = at->column;
+    issue.message = fmt::format("{}:{}:{}: {}", file.display, at->line, at->column, text);
+  }
   throw DataError(std::move(issue));
 }
 
@@ -343,6 +411,12 @@ void DatasetLoader::bad_row(const FileLayout& file, size_t line, size_t column,
   issue.value = std::move(value);
   issue.expected = std::move(expected);
   issue.message = fmt::format("{}:{}:{}: {}", file.display, line, column, text);
+  if (auto at = xml_place(file, line, column)) {
+    issue.line = at->line;
+    issue.column = at->column;
+    issue.message = fmt::format("{}:{}:{}: {}{}", file.display, at->line, at->column,
+                                at->path.empty() ? "" : at->path + ": ", text);
+  }
   if (options_.on_error == OnError::kFail) throw DataError(std::move(issue));
   ++info_.rejected;
   result_.issues.push_back(std::move(issue));
@@ -512,8 +586,7 @@ uint64_t DatasetLoader::identity_hash(const csv::Record& record, const FileLayou
 bool DatasetLoader::same_identity(const csv::Record& record, const FileLayout& file, uint32_t row) {
   const uint64_t origin = origins_[row];
   FileLayout& other = files_[static_cast<size_t>(origin >> 48)];
-  if (!other.fetcher) other.fetcher = std::make_unique<csv::RecordFetcher>(other.path);
-  const csv::Record& old = other.fetcher->fetch(origin & ((uint64_t{1} << 48) - 1));
+  const csv::Record& old = fetcher(other, false)->fetch(origin & ((uint64_t{1} << 48) - 1));
   if (old.fields.size() != other.header.size()) return false;  // the file changed
   const auto& a = file.identity;
   const auto& b = other.identity;
@@ -574,11 +647,18 @@ void DatasetLoader::warn_replaced(uint32_t old_row, const csv::Record& record, s
   std::vector<std::string> key_names;
   for (size_t c : key_) key_names.push_back(plan_[c].name);
   const FileLayout& old_file = files_[origins_[old_row] >> 48];
+  const FileLayout& new_file = files_[file_index];
+  // A return's line is its element's (the key's last column: DECOM of an EPISODE).
+  auto line_in = [&](const FileLayout& f, size_t line) {
+    const size_t column = static_cast<size_t>(std::max(f.plan_field[key_.back()], 0L)) + 1;
+    const auto at = xml_place(f, line, column);
+    return at ? at->line : line;
+  };
   // Never the key's values: they hold children's identifiers.
   result_.warnings.push_back(fmt::format(
       "{}: {} line {} replaces {} line {} (same {}, other values differ; the later row is kept)",
-      name_, files_[file_index].display, record.line, old_file.display, lines_[old_row],
-      join(key_names, " and ")));
+      name_, new_file.display, line_in(new_file, record.line), old_file.display,
+      line_in(old_file, lines_[old_row]), join(key_names, " and ")));
 }
 
 void DatasetLoader::reserve_for(uint64_t bytes_per_row) {
@@ -663,8 +743,7 @@ void DatasetLoader::row(const csv::Record& record, size_t file_index) {
 bool DatasetLoader::same_rows(uint32_t a, uint32_t b) {
   const uint64_t origin = origins_[b];
   FileLayout& file = files_[static_cast<size_t>(origin >> 48)];
-  if (!file.fetcher2) file.fetcher2 = std::make_unique<csv::RecordFetcher>(file.path);
-  const csv::Record& fetched = file.fetcher2->fetch(origin & ((uint64_t{1} << 48) - 1));
+  const csv::Record& fetched = fetcher(file, true)->fetch(origin & ((uint64_t{1} << 48) - 1));
   if (fetched.fields.size() != file.header.size()) return false;  // the file changed
   // A copy: the fetcher's record only lives until its next call.
   csv::Record copy = fetched;
@@ -732,8 +811,42 @@ void DatasetLoader::read(const std::filesystem::path& path) {
   files_.back().display = path.string();
   info_.files.push_back(path);
   csv::Reader reader(path);
+  read_records(reader, file_index);
+}
+
+csv::RecordFetcher* DatasetLoader::fetcher(FileLayout& file, bool second) {
+  std::unique_ptr<csv::RecordFetcher>& f = second ? file.fetcher2 : file.fetcher;
+  if (!f)
+    f = file.part ? std::make_unique<csv::RecordFetcher>(csv::kFromText, file.csv)
+                  : std::make_unique<csv::RecordFetcher>(file.path);
+  return f.get();
+}
+
+void DatasetLoader::read(const returns::Part& part) {
+  const size_t file_index = files_.size();
+  if (file_index >= (size_t{1} << 15)) throw std::runtime_error(name_ + ": too many files");
+  FileLayout& file = files_.emplace_back();
+  file.path = part.file;
+  file.display = part.file.string();
+  file.part = &part;
+  write_csv(part, file);
+  info_.files.push_back(part.file);
+  const size_t same = part.superseded_same, changed = part.superseded_changed;
+  info_.rows_read += same + changed;
+  info_.duplicates += same;
+  info_.replaced += changed;
+  if (changed)
+    result_.warnings.push_back(fmt::format(
+        "{}: {} rows of {} replaced by a later census's version (same {}, other values differ)",
+        name_, changed, file.display, join(part.key, " and ")));
+  csv::Reader reader(csv::kFromText, file.csv);
+  read_records(reader, file_index);
+}
+
+void DatasetLoader::read_records(csv::Reader& reader, size_t file_index) {
+  const std::filesystem::path& path = files_[file_index].path;
   bytes_total_ += reader.size();
-  result_.bytes_read += reader.size();
+  if (!files_[file_index].part) result_.bytes_read += reader.size();  // a return's: its XML
   std::vector<size_t> blank_lines;  // blank rows not yet known to be at the end of the file
   const auto started = std::chrono::steady_clock::now();
   size_t rows_in_file = 0;
@@ -889,10 +1002,16 @@ void renumber(Table& table, const std::vector<Code>& codes) {
 
 // One dataset to load: its files, its loader and what the loader made. Datasets are
 // independent, so they are read on worker threads, each interning into its own StringTable.
+// A file of a dataset, or a return's rows of it.
+struct Source {
+  std::filesystem::path path;
+  const returns::Part* part = nullptr;
+};
+
 struct Job {
   size_t index = 0;  // in the order of the requests
   std::string dataset;
-  std::vector<std::filesystem::path> files;
+  std::vector<Source> files;
   uint64_t bytes = 0;
   LoadResult part;  // this dataset's issues, warnings, bytes read
   std::unique_ptr<DatasetLoader> loader;
@@ -927,14 +1046,89 @@ struct Merger {
   }
 };
 
-uint64_t size_of(const std::vector<std::filesystem::path>& files) {
+uint64_t size_of(const std::vector<Source>& files) {
   uint64_t bytes = 0;
   for (const auto& f : files) {
+    if (f.part) {
+      bytes += f.part->text.size();
+      continue;
+    }
     std::error_code ec;
-    const auto n = std::filesystem::file_size(f, ec);
+    const auto n = std::filesystem::file_size(f.path, ec);
     if (!ec) bytes += n;
   }
   return bytes;
+}
+
+// The returns of the folder read, each return's warnings kept and its faults reported (or
+// thrown, on_error: fail); the parts of each dataset, a later census's rows superseding an
+// earlier one's.
+struct ReadReturns {
+  std::deque<returns::Reading> readings;
+  std::map<std::string, std::vector<returns::Part*>> parts;  // dataset -> parts, oldest first
+};
+
+ReadReturns read_returns(detail::Discovery& found, const LoadOptions& options, LoadResult& result) {
+  ReadReturns out;
+  if (found.returns.empty()) return out;
+  returns::ReasonMap reasons;
+  bool have_reasons = false;
+  for (size_t i = 0; i < found.returns.size(); ++i) {
+    const returns::ReturnFile& file = found.returns[i];
+    if (file.kind == returns::Kind::kWorkforceCensus && !have_reasons) {
+      reasons = returns::load_reason_map(
+          options.reason_leave_map.empty() ? std::filesystem::path(SCORECARD_SOURCE_DIR) /
+                                                 "indicators" / "returns" / "csww_reason_leave.yaml"
+                                           : options.reason_leave_map);
+      have_reasons = true;
+    }
+    FoundFile& listed = found.files[found.return_listing[i]];
+    try {
+      out.readings.push_back(returns::read_return(file, reasons));
+    } catch (const returns::XmlError& e) {
+      engine::DataQualityIssue issue;
+      issue.file = e.file;
+      issue.line = e.line;
+      issue.column = e.column;
+      issue.message = e.what();
+      listed.read_as = "not read: " + std::string(e.what());
+      if (options.on_error == OnError::kFail) throw DataError(std::move(issue));
+      result.issues.push_back(std::move(issue));
+      continue;
+    }
+    returns::Reading& r = out.readings.back();
+    result.bytes_read += r.bytes;
+    for (auto& w : r.warnings) result.warnings.push_back(std::move(w));
+    std::vector<std::string> held;
+    for (returns::Part& p : r.parts) {
+      // A return holds each of its tables, empty or not (no UASC child: uasc has no rows).
+      out.parts[p.dataset].push_back(&p);
+      if (p.rows() > 0) held.push_back(fmt::format("{} ({} rows)", p.dataset, p.rows()));
+    }
+    listed.read_as += ": " + (held.empty() ? std::string("no records") : join(held, ", "));
+  }
+  for (auto& [dataset, parts] : out.parts) returns::supersede(parts);
+  return out;
+}
+
+// A dataset's sources: its files by name (in dataset_files' order), then, when it has any,
+// the CSV files found by their columns and the returns' parts, all in order of collection
+// year (a source without a year first), so that the latest year's version wins.
+std::vector<Source> sources_of(std::vector<std::filesystem::path> named,
+                               const std::vector<std::filesystem::path>& by_columns,
+                               const std::vector<returns::Part*>& parts) {
+  std::vector<Source> out;
+  for (auto& f : named) out.push_back({std::move(f), nullptr});
+  if (by_columns.empty() && parts.empty()) return out;
+  for (const auto& f : by_columns) out.push_back({f, nullptr});
+  for (const returns::Part* p : parts) out.push_back({p->file, p});
+  auto year = [](const Source& s) {
+    if (s.part) return s.part->year;
+    return returns::year_in_name(s.path.filename().string()).value_or(0);
+  };
+  std::stable_sort(out.begin(), out.end(),
+                   [&](const Source& a, const Source& b) { return year(a) < year(b); });
+  return out;
 }
 
 // Runs the jobs on up to `threads` threads: the small ones first (in request order, so that
@@ -958,7 +1152,13 @@ void run_jobs(std::deque<Job>& jobs, int threads, Merger& merger) {
       Job& job = *queue[k];
       if (job.index > first_failed.load()) continue;
       try {
-        for (const auto& file : job.files) job.loader->read(file);
+        for (const auto& file : job.files) {
+          if (file.part) {
+            job.loader->read(*file.part);
+          } else {
+            job.loader->read(file.path);
+          }
+        }
         const auto finishing = std::chrono::steady_clock::now();
         job.loader->finish(job.table, job.info);
         job.finish_seconds =
@@ -1001,15 +1201,29 @@ LoadResult load(const LoadOptions& options, const std::vector<DatasetRequest>& r
   }
   const std::vector<std::string> names = dataset_names(requests, schemas);
   LoadResult result;
+  detail::Discovery found = detail::discover(options, names);
+  for (auto& problem : found.problems) {
+    if (options.on_error == OnError::kFail) throw DataError(std::move(problem));
+    result.issues.push_back(std::move(problem));
+  }
+  const ReadReturns read = read_returns(found, options, result);
+  result.files = found.files;
   std::deque<Job> jobs;  // Job holds an atomic: never moved
   for (const auto& dataset : order) {
-    std::vector<std::filesystem::path> files;
-    if (!options.directory.empty()) files = dataset_files(options.directory, dataset, names);
+    std::vector<std::filesystem::path> named;
+    if (!options.directory.empty()) named = dataset_files(options.directory, dataset, names);
+    auto by_columns = found.by_columns.find(dataset);
+    auto parts = read.parts.find(dataset);
+    std::vector<Source> files =
+        sources_of(std::move(named),
+                   by_columns == found.by_columns.end() ? std::vector<std::filesystem::path>{}
+                                                        : by_columns->second,
+                   parts == read.parts.end() ? std::vector<returns::Part*>{} : parts->second);
     if (auto extra = options.extra_files.find(dataset); extra != options.extra_files.end()) {
-      const bool listed = std::any_of(files.begin(), files.end(), [&](const auto& f) {
-        return std::filesystem::equivalent(f, extra->second, ec);
+      const bool listed = std::any_of(files.begin(), files.end(), [&](const Source& f) {
+        return !f.part && std::filesystem::equivalent(f.path, extra->second, ec);
       });
-      if (!listed) files.push_back(extra->second);
+      if (!listed) files.push_back({extra->second, nullptr});
     }
     if (files.empty()) {
       result.missing_datasets.push_back(dataset);

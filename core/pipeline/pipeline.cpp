@@ -129,6 +129,9 @@ datasets::LoadOptions load_options(const config::Config& config) {
   o.on_error = config.on_error == config::OnError::kReport ? datasets::OnError::kReport
                                                            : datasets::OnError::kFail;
   if (config.postcode_centroids) o.extra_files["postcode_centroids"] = *config.postcode_centroids;
+  o.return_years = config.return_years;
+  o.return_year = config.return_year;
+  o.reason_leave_map = schema_directory().parent_path() / "returns" / "csww_reason_leave.yaml";
   return o;
 }
 

@@ -183,7 +183,8 @@ const std::string kBadDir = kConfigCorpus.string();
 
 const std::vector<ConfigCase> kConfigCases = {
     {"unknown_key.yaml", 3, 3,
-     "unknown key 'diretory' in data (expected one of: directory, columns, on_error); did you "
+     "unknown key 'diretory' in data (expected one of: directory, columns, on_error, returns); did "
+     "you "
      "mean 'directory'?"},
     {"unknown_key_top.yaml", 1, 1,
      "unknown key 'autority' at the top level (expected one of: authority, plugins, data, "

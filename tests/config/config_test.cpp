@@ -262,7 +262,8 @@ INSTANTIATE_TEST_SUITE_P(
     Config, BadConfig,
     testing::Values(
         Bad{"unknown_key.yaml", 3, 3,
-            "unknown key 'diretory' in data (expected one of: directory, columns, on_error); "
+            "unknown key 'diretory' in data (expected one of: directory, columns, on_error, "
+            "returns); "
             "did you mean 'directory'?"},
         Bad{"unknown_key_top.yaml", 1, 1,
             "unknown key 'autority' at the top level (expected one of: authority, plugins, data, "

@@ -20,8 +20,12 @@ TEST(Schemas, EveryDatasetOfDataMdHasOne) {
   for (const auto& [name, schema] : repo_schemas()) names.push_back(name);
   EXPECT_EQ(names, (Strings{"ad1",
                             "allocations",
+                            "assessments",
                             "child_events",
+                            "cin_children",
+                            "cin_plans",
                             "cp_plans",
+                            "cp_reviews",
                             "episodes",
                             "foster_carers",
                             "header",
@@ -35,6 +39,7 @@ TEST(Schemas, EveryDatasetOfDataMdHasOne) {
                             "providers",
                             "referrals",
                             "reviews",
+                            "section47",
                             "uasc",
                             "visits",
                             "workforce"}));
