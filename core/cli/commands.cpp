@@ -11,6 +11,7 @@
 #include "core/config/config.hpp"
 #include "core/datasets/datasets.hpp"
 #include "core/demo/demo_data.hpp"
+#include "core/demo/demo_returns.hpp"
 #include "core/periods/periods.hpp"
 #include "core/pipeline/pipeline.hpp"
 #include "core/plugins/loader.hpp"
@@ -325,6 +326,19 @@ int command_demo(const DemoArgs& args) {
     demo::DemoOptions o;
     o.children = args.children;
     o.seed = args.seed;
+    if (args.format == "xml") {
+      const auto written = writing([&] { return demo::write_demo_returns(args.out, o); });
+      std::uintmax_t csv_bytes = 0, xml_bytes = 0;
+      for (const auto& d : written.csv) csv_bytes += d.bytes;
+      for (const auto& r : written.returns) xml_bytes += r.bytes;
+      std::cout << fmt::format(
+          "wrote {} XML returns ({:.1f} MB: SSDA903 and CIN census, one per year) and {} "
+          "datasets as CSV ({:.1f} MB) for {} children to {}; population aged 0-17 for the "
+          "config: {}\n",
+          written.returns.size(), xml_bytes / 1e6, written.csv.size(), csv_bytes / 1e6,
+          args.children, args.out, demo::demo_population(o));
+      return kExitOk;
+    }
     const auto written = writing([&] { return demo::write_demo_data(args.out, o); });
     std::uintmax_t bytes = 0;
     for (const auto& d : written) bytes += d.bytes;

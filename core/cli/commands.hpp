@@ -46,6 +46,7 @@ struct DemoArgs {
   std::string out;
   long children = 2000;
   uint64_t seed = 1;
+  std::string format = "csv";  // csv, or xml: the SSDA903 and CIN data as yearly returns
 };
 
 int command_run(const RunArgs& args);

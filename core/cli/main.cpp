@@ -72,6 +72,12 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(0L, 100000000L))
       ->capture_default_str();
   demo_cmd->add_option("--seed", demo.seed, "random seed")->capture_default_str();
+  demo_cmd
+      ->add_option("--format", demo.format,
+                   "csv: one CSV per dataset; xml: the SSDA903 and CIN data as yearly XML "
+                   "returns (SSDA903 and CIN census), the rest CSV")
+      ->check(CLI::IsMember({"csv", "xml"}))
+      ->capture_default_str();
 
   TestArgs test;
   auto* test_cmd = app.add_subcommand(
