@@ -65,5 +65,113 @@ TEST(CliReturns, TheDemoAsYearlyXmlReturnsGivesTheSameScorecardAsItsCsvFiles) {
                       << " (set SCORECARD_KEEP_TEMP to keep them)";
 }
 
+// ---- the CIN census alone -----------------------------------------------------------------
+
+std::string plan(const std::string& start, const std::string& end) {
+  return "<ChildProtectionPlans><CPPstartDate>" + start + "</CPPstartDate>" +
+         (end.empty() ? "" : "<CPPendDate>" + end + "</CPPendDate>") +
+         "<InitialCategoryOfAbuse>NEG</InitialCategoryOfAbuse></ChildProtectionPlans>";
+}
+
+std::string referral(const std::string& on, const std::string& closed, bool nfa,
+                     const std::string& plans = "") {
+  return "<CINdetails><CINreferralDate>" + on + "</CINreferralDate><ReferralSource>1A" +
+         "</ReferralSource>" +
+         (closed.empty() ? "" : "<CINclosureDate>" + closed + "</CINclosureDate>") +
+         "<ReferralNFA>" + (nfa ? "true" : "false") + "</ReferralNFA>" + plans + "</CINdetails>";
+}
+
+std::string child(const std::string& id, const std::string& details) {
+  return "<Child><ChildIdentifiers><LAchildID>" + id + "</LAchildID></ChildIdentifiers>" + details +
+         "</Child>\n";
+}
+
+std::string census(const std::string& reference_date, const std::string& children) {
+  return "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<Message><Header><CollectionDetails>"
+         "<Collection>CIN</Collection><ReferenceDate>" +
+         reference_date + "</ReferenceDate></CollectionDetails></Header>\n<Children>\n" + children +
+         "</Children></Message>\n";
+}
+
+// A folder holding only three CIN censuses (no CSV at all), named so that the order of their
+// names is not the order of their years (the year comes from the ReferenceDate). Each census
+// holds the referrals and plans open at some time in its year, closure and end dates blank
+// while still open at its census date, so a referral or plan open at a 31 March is in two
+// censuses and must count once.
+//
+//   child  referral (census years)                plans under it (census years)
+//   K1     2017-06-01 closed 2017-09-01 (17-18)   2017-07-01 to 2017-08-30 (17-18)
+//          2018-05-15 closed 2019-07-01 (18-19, 19-20)
+//                                                 2018-06-01 to 2018-12-01 (18-19)
+//   K2     2018-04-10 closed 2018-11-30 (18-19)   2018-05-01 to 2018-10-31 (18-19)
+//          2019-01-20 closed 2019-05-10 (18-19, 19-20)
+//                                                 2019-02-01 to 2019-06-01 (18-19, 19-20)
+//   K3     2017-04-01 NFA, closed 2017-04-20 (17-18)
+//          2018-04-02 closed 2018-06-30 (18-19)
+//   K4     2017-10-01 closed 2018-12-01 (17-18, 18-19)
+//                                                 2017-11-01 to 2018-02-01 (17-18)
+//                                                 2018-11-01 to 2019-03-01 (18-19)
+//   K5     2019-04-05 open (19-20)                2019-04-20 open (19-20)
+//
+// cin.rereferrals, 2018-19 (DATA.md indicator 15: referrals in the period for which the same
+// child had an earlier referral within the 12 months before): the referrals dated 1 April 2018
+// to 31 March 2019 are K1 2018-05-15, K2 2018-04-10, K2 2019-01-20 and K3 2018-04-02: 4 (6 if
+// the two in two censuses counted twice). Re-referrals: K1 2018-05-15 (2017-06-01 is on or
+// after 2017-05-15) and K2 2019-01-20 (2018-04-10); not K2 2018-04-10 (no earlier referral) nor
+// K3 2018-04-02 (2017-04-01 is one day more than 12 months before; NFA referrals count like any
+// other). 2 of 4 = 50.0%.
+//
+// cp.second_plan, 2018-19 (DATA.md indicator 16, within_months blank = ever: plans starting in
+// the period for a child who had an earlier plan): K1 2018-06-01 (earlier 2017-07-01: yes),
+// K2 2018-05-01 (no earlier plan: no), K2 2019-02-01 (earlier 2018-05-01: yes), K4 2018-11-01
+// (earlier 2017-11-01: yes): 3 of 4 = 75.0% (K2 2019-02-01 is in two censuses: one plan; K5's
+// plan starts after the period).
+TEST(CliReturns, ReReferralsAndSecondPlansComputeFromAFolderOfCinCensusesAlone) {
+  TempDir tmp;
+  fs::create_directories(tmp / "data");
+  write_file(
+      tmp / "data/census_c.xml",
+      census("2018-03-31",
+             child("K1",
+                   referral("2017-06-01", "2017-09-01", false, plan("2017-07-01", "2017-08-30"))) +
+                 child("K3", referral("2017-04-01", "2017-04-20", true)) +
+                 child("K4", referral("2017-10-01", "", false, plan("2017-11-01", "2018-02-01")))));
+  write_file(
+      tmp / "data/census_a.xml",
+      census("2019-03-31",
+             child("K1", referral("2018-05-15", "", false, plan("2018-06-01", "2018-12-01"))) +
+                 child("K2", referral("2018-04-10", "2018-11-30", false,
+                                      plan("2018-05-01", "2018-10-31")) +
+                                 referral("2019-01-20", "", false, plan("2019-02-01", ""))) +
+                 child("K3", referral("2018-04-02", "2018-06-30", false)) +
+                 child("K4", referral("2017-10-01", "2018-12-01", false,
+                                      plan("2018-11-01", "2019-03-01")))));
+  write_file(tmp / "data/census_b.xml",
+             census("2020-03-31",
+                    child("K1", referral("2018-05-15", "2019-07-01", false)) +
+                        child("K2", referral("2019-01-20", "2019-05-10", false,
+                                             plan("2019-02-01", "2019-06-01"))) +
+                        child("K5", referral("2019-04-05", "", false, plan("2019-04-20", "")))));
+  write_config(tmp / "scorecard.yaml", tmp / "data", {"cin.rereferrals", "cp.second_plan"});
+  const Result r = scorecard({"run", "--config", "scorecard.yaml", "--period", "2018-19", "--out",
+                              "out", "--history", "0"},
+                             tmp.path());
+  ASSERT_EQ(r.exit_code, kOk) << describe(r);
+  const json card = read_json(tmp / "out/scorecard.json");
+  auto figures_of = [&](const std::string& id) {
+    for (const auto& ind : card.at("indicators"))
+      if (ind.at("id") == id) return period_of(ind, "2018-19");
+    throw std::runtime_error("no indicator " + id);
+  };
+  const json rereferrals = figures_of("cin.rereferrals");
+  EXPECT_EQ(rereferrals.at("numerator"), 2.0);
+  EXPECT_EQ(rereferrals.at("denominator"), 4.0);
+  EXPECT_EQ(rereferrals.at("value"), 50.0);
+  const json second = figures_of("cp.second_plan");
+  EXPECT_EQ(second.at("numerator"), 3.0);
+  EXPECT_EQ(second.at("denominator"), 4.0);
+  EXPECT_EQ(second.at("value"), 75.0);
+}
+
 }  // namespace
 }  // namespace scorecard::cli_test
