@@ -35,22 +35,38 @@ class Filter {
   CodeSet codes_;
 };
 
-// The rows of the workforce table that the turnover filters let through (rule 14).
+// The rows of the workforce table that the turnover filters let through (rule 14); with
+// `census`, agency workers (AGENCY = 1) are left out too, as the DfE's turnover rate does.
+// TEAM may be absent (the workforce census has none): then no team filter can be asked for.
 std::vector<size_t> turnover_cohort(const Context& ctx, const Table& workforce) {
   const Parameters& params = ctx.params();
   const bool qualified_only = params.flag("qualified_only");
   const Filter teams(ctx, params.list("teams"));
   const Filter roles(ctx, params.list("roles"));
   const Column& qualified = workforce.column("QUALIFIED");
-  const Column& team = workforce.column("TEAM");
+  const Column* team = workforce.find("TEAM");
   const Column& role = workforce.column("ROLE");
+  const Column* agency = params.flag("census") ? workforce.find("AGENCY") : nullptr;
+  if (!team && !params.list("teams").empty())
+    throw std::invalid_argument(
+        "parameter 'teams' needs the column TEAM in dataset 'workforce', which it does not have "
+        "(the workforce census holds no team)");
   std::vector<size_t> rows;
   for (size_t r = 0; r < workforce.rows; ++r) {
     if (qualified_only && !qualified.flag(r).value_or(false)) continue;
-    if (!teams.passes(team.code(r)) || !roles.passes(role.code(r))) continue;
+    if ((team && !teams.passes(team->code(r))) || !roles.passes(role.code(r))) continue;
+    if (agency && agency->flag(r).value_or(false)) continue;
     rows.push_back(r);
   }
   return rows;
+}
+
+// The census date of the children's social work workforce census a date falls after: the
+// latest 30 September on or before it.
+Date census_date(Date d) {
+  const Date::Ymd ymd = d.ymd();
+  return Date::from_ymd(
+      ymd.month >= 10 || (ymd.month == 9 && ymd.day == 30) ? ymd.year : ymd.year - 1, 9, 30);
 }
 
 bool average_denominator(const std::string& text) {
@@ -122,12 +138,17 @@ Metadata WorkforceTurnover::metadata() const {
        "TEAM codes to count; empty = every team"},
       {"roles", ParamType::kStringList, std::vector<std::string>{},
        "ROLE codes to count; empty = every role"},
+      {"census", ParamType::kBoolean, false,
+       "true: the DfE workforce census's turnover rate: the leavers of the census year (the 12 "
+       "months to the latest 30 September on or before the period end) over the FTE in post on "
+       "that 30 September, agency workers (AGENCY = 1) left out"},
   };
   m.needs = {{"workforce",
               {{"WORKER_ID", ColumnType::kString},
                {"ROLE", ColumnType::kCode},
                {"QUALIFIED", ColumnType::kBoolean},
-               {"TEAM", ColumnType::kCode},
+               {"TEAM", ColumnType::kCode, /*optional=*/true},
+               {"AGENCY", ColumnType::kBoolean, /*optional=*/true},
                {"FTE", ColumnType::kDecimal},
                {"START_DATE", ColumnType::kDate},
                {"END_DATE", ColumnType::kDate},
@@ -196,14 +217,20 @@ std::vector<Observation> WorkforceTurnover::calculate(const Context& ctx,
   if (months < 1 || months > 1200)
     throw std::invalid_argument("parameter 'window_months' must be a number of months from 1");
   const bool average = average_denominator(params.text("denominator"));
+  const bool census = params.flag("census");
   const CodeSet reasons = ctx.codes(params.list("leaving_reasons"));
   const std::vector<size_t> cohort = turnover_cohort(ctx, ctx.table("workforce"));
   std::vector<Observation> out;
   for (const Period& p : periods) {
-    const Date window_start = p.as_at().add_months(-static_cast<int>(months));  // excluded
+    // With `census` the counts are as at the census date before the period end.
+    const Date as_at = census ? census_date(p.as_at()) : p.as_at();
+    const Date window_start = as_at.add_months(-static_cast<int>(months));  // excluded
     out.push_back(
-        observe_turnover(count_turnover(ctx, cohort, reasons, window_start, p.as_at(), average),
-                         average, window_start, p.as_at()));
+        observe_turnover(count_turnover(ctx, cohort, reasons, window_start, as_at, average),
+                         average, window_start, as_at));
+    if (census)
+      out.back().notes.push_back("census year " + window_start.add_days(1).iso() + " to " +
+                                 as_at.iso() + " (agency workers left out)");
   }
   return out;
 }

@@ -149,6 +149,81 @@ TEST(WorkforceTurnover, AnUnknownDenominatorIsAnError) {
                std::invalid_argument);
 }
 
+// ---- workforce.turnover, census: true (the DfE workforce census's turnover rate) ----
+//
+// The DfE: leavers in the census year (1 October to 30 September) over the FTE in post on
+// 30 September, agency workers left out. Period 2018-19 (as-at 31/03/2019): the census date is
+// the latest 30 September on or before it, 30/09/2018; leavers in (30/09/2017, 30/09/2018].
+// The rows are as the workforce census gives them: no TEAM, an AGENCY flag.
+//  C1 SW 1.0 from 2015, in post                          -> in post on 30/09/2018 (1.0)
+//  C2 SW 0.5 resigned 01/10/2017 (the year's first day)  -> leaver (0.5)
+//  C3 SW 0.8 retired 30/09/2018 (the census date)        -> leaver (0.8), not in post
+//  C4 SW 1.0 resigned 30/09/2017 (the year before's end) -> neither
+//  C5 SW 1.0 resigned 01/12/2018 (after the census date) -> in post on 30/09/2018 (1.0), and not
+//                                                           a leaver of this census year
+//  C6 SW 1.0 agency, resigned 01/03/2018                 -> left out (agency)
+//  C7 SW 0.6 agency, in post                             -> left out (agency)
+//  C8 SW 0.4 from 15/10/2018                             -> not yet in post on 30/09/2018
+//  C9 SW 1.0 dismissed 01/06/2018                        -> not a voluntary leaver
+// Census: (0.5 + 0.8) / (1.0 + 1.0) = 1.3 / 2.0 = 65%.
+Fixture census_fixture() {
+  Fixture f;
+  f.dataset("workforce", {{"WORKER_ID", "ROLE", "QUALIFIED", "FTE", "START_DATE", "END_DATE",
+                           "LEAVING_REASON", "AGENCY"},
+                          {"C1", "SW", "1", "1.0", "01/01/2015", "", "", "0"},
+                          {"C2", "SW", "1", "0.5", "01/01/2016", "01/10/2017", "RESIGNED", "0"},
+                          {"C3", "SW", "1", "0.8", "01/01/2016", "30/09/2018", "RETIRED", "0"},
+                          {"C4", "SW", "1", "1.0", "01/01/2016", "30/09/2017", "RESIGNED", "0"},
+                          {"C5", "SW", "1", "1.0", "01/01/2016", "01/12/2018", "RESIGNED", "0"},
+                          {"C6", "SW", "1", "1.0", "01/01/2017", "01/03/2018", "RESIGNED", "1"},
+                          {"C7", "SW", "1", "0.6", "01/01/2018", "", "", "1"},
+                          {"C8", "SW", "1", "0.4", "15/10/2018", "", "", "0"},
+                          {"C9", "SW", "1", "1.0", "01/01/2014", "01/06/2018", "DISMISSED", "0"}});
+  return f;
+}
+
+TEST(WorkforceTurnoverCensus, LeaversOfTheYearToThirtySeptemberOverFteInPostThenNoAgency) {
+  Observation o = census_fixture().param("census", true).run(WorkforceTurnover(), "2018-19");
+  EXPECT_NEAR(*o.numerator, 1.3, 1e-9);
+  EXPECT_NEAR(*o.denominator, 2.0, 1e-9);
+  EXPECT_NEAR(*o.value, 65.0, 1e-9);
+  EXPECT_EQ(sorted(o.numerator_records), (Strings{"C2", "C3"}));
+  EXPECT_EQ(sorted(o.denominator_records), (Strings{"C1", "C5"}));
+  EXPECT_TRUE(std::find(o.notes.begin(), o.notes.end(),
+                        "census year 2017-10-01 to 2018-09-30 (agency workers left out)") !=
+              o.notes.end())
+      << ::testing::PrintToString(o.notes);
+}
+
+TEST(WorkforceTurnoverCensus, EveryPeriodEndingBeforeTheNextThirtySeptemberHasTheSameCensus) {
+  // 2018-19 Q2 ends on 30/09/2018 itself: the same census year as 2018-19 (65%). 2018-19 Q1
+  // ends on 30/06/2018: the census of 30/09/2017, leavers in (30/09/2016, 30/09/2017]: C4 1.0;
+  // in post on 30/09/2017: C1 1.0, C2 0.5, C3 0.8, C5 1.0, C9 1.0 = 4.3 (C4 left that day; C6
+  // and C7 are agency). 1.0 / 4.3 = 23.26%.
+  auto o = census_fixture()
+               .param("census", true)
+               .run(WorkforceTurnover(), Strings{"2018-19 Q1", "2018-19 Q2"});
+  EXPECT_NEAR(*o[0].numerator, 1.0, 1e-9);
+  EXPECT_NEAR(*o[0].denominator, 4.3, 1e-9);
+  EXPECT_NEAR(*o[0].value, 1.0 / 4.3 * 100.0, 1e-9);
+  EXPECT_NEAR(*o[1].value, 65.0, 1e-9);
+}
+
+TEST(WorkforceTurnoverCensus, WithoutItAgencyWorkersCountAndTheWindowEndsAtThePeriodEnd) {
+  // census false (the default, unchanged): (31/03/2018, 31/03/2019]; AGENCY is not read.
+  // Leavers: C3 0.8, C5 1.0 = 1.8 (C6 left 01/03/2018, before the window); in post at
+  // 31/03/2019: C1 1.0, C7 0.6, C8 0.4 = 2.0. 1.8 / 2.0 = 90%. No TEAM column is needed.
+  Observation o = census_fixture().run(WorkforceTurnover(), "2018-19");
+  EXPECT_NEAR(*o.numerator, 1.8, 1e-9);
+  EXPECT_NEAR(*o.denominator, 2.0, 1e-9);
+  EXPECT_NEAR(*o.value, 90.0, 1e-9);
+}
+
+TEST(WorkforceTurnoverCensus, ATeamFilterWithoutATeamColumnIsAnError) {
+  EXPECT_THROW(census_fixture().param("teams", Strings{"CP"}).run(WorkforceTurnover(), "2018-19"),
+               std::invalid_argument);
+}
+
 // ---- workforce.caseload ----
 //
 // As-at 31/03/2019 (2018-19, a snapshot).

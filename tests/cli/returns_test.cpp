@@ -173,5 +173,54 @@ TEST(CliReturns, ReReferralsAndSecondPlansComputeFromAFolderOfCinCensusesAlone) 
   EXPECT_EQ(second.at("value"), 75.0);
 }
 
+// ---- the workforce census alone -----------------------------------------------------------
+
+std::string worker(const std::string& id, bool agency, const std::string& fte,
+                   const std::string& start, const std::string& end = "",
+                   const std::string& reason = "") {
+  return "<CSWWWorker><AgencyWorker>" + std::string(agency ? "1" : "0") + "</AgencyWorker><SWENo>" +
+         id + "</SWENo><FTE>" + fte + "</FTE><RoleStartDate>" + start + "</RoleStartDate>" +
+         (end.empty() ? "" : "<RoleEndDate>" + end + "</RoleEndDate>") +
+         (reason.empty() ? "" : "<ReasonLeave>" + reason + "</ReasonLeave>") + "</CSWWWorker>\n";
+}
+
+// workforce.turnover with `census: true` from a folder holding only a workforce census (no TEAM
+// column; ReasonLeave mapped by indicators/returns/csww_reason_leave.yaml: 1 RESIGNED,
+// 4 DISMISSED, 5 RETIRED). Period 2018-19: the census year 1 October 2017 to 30 September 2018.
+//   S1 employed 1.0 in post; S6 employed 0.6 in post            -> 1.6 FTE in post on 30/09/2018
+//   S2 employed 0.5 resigned 01/03/2018 (1); S4 employed 0.8 retired 01/06/2018 (5)
+//                                                               -> 1.3 FTE voluntary leavers
+//   S3 agency 1.0 resigned 01/05/2018                           -> left out (agency)
+//   S5 employed 1.0 dismissed 01/07/2018 (4)                    -> not voluntary
+// 1.3 / 1.6 = 81.25%.
+TEST(CliReturns, TurnoverFromAWorkforceCensusAloneFollowsTheDfE) {
+  TempDir tmp;
+  fs::create_directories(tmp / "data");
+  write_file(tmp / "data/csww.xml",
+             "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<Message><Header><CollectionDetails>"
+             "<Collection>CSWW</Collection><ReferenceDate>2018-09-30</ReferenceDate>"
+             "</CollectionDetails></Header>\n" +
+                 worker("S1", false, "1.000000", "2015-01-01") +
+                 worker("S2", false, "0.500000", "2016-01-01", "2018-03-01", "1") +
+                 worker("S3", true, "1.000000", "2016-01-01", "2018-05-01", "1") +
+                 worker("S4", false, "0.800000", "2016-01-01", "2018-06-01", "5") +
+                 worker("S5", false, "1.000000", "2016-01-01", "2018-07-01", "4") +
+                 worker("S6", false, "0.600000", "2017-01-01") + "</Message>\n");
+  write_file(tmp / "scorecard.yaml",
+             "authority: { name: Test Borough, code: E09000998, population_0_17: 50000 }\n"
+             "data:\n  directory: \"" +
+                 (tmp / "data").string() +
+                 "\"\nindicators:\n  - use: workforce.turnover\n    params: { census: true }\n");
+  const Result r = scorecard({"run", "--config", "scorecard.yaml", "--period", "2018-19", "--out",
+                              "out", "--history", "0"},
+                             tmp.path());
+  ASSERT_EQ(r.exit_code, kOk) << describe(r);
+  const json card = read_json(tmp / "out/scorecard.json");
+  const json p = period_of(indicator_with_code(card, "EA11"), "2018-19");
+  EXPECT_NEAR(p.at("numerator").get<double>(), 1.3, 1e-9);
+  EXPECT_NEAR(p.at("denominator").get<double>(), 1.6, 1e-9);
+  EXPECT_NEAR(p.at("value").get<double>(), 81.25, 1e-9);
+}
+
 }  // namespace
 }  // namespace scorecard::cli_test
