@@ -1,5 +1,7 @@
 // A plugin of one trivial indicator, built 20 times (TINY_INDEX 1..20) with distinct ids, so
-// that plugins_bench measures discovering and loading 20 plugins without a duplicate id.
+// that plugins_bench measures discovering and loading 20 plugins without a duplicate id: each
+// file checked on one descriptor (owner, mode, ELF header and segments) before it is mapped,
+// then its one C entry point read and its indicator created through the ABI 2 boundary.
 #include <scorecard/sdk.hpp>
 
 #define TINY_STR2(x) #x

@@ -156,7 +156,6 @@ json describe(const plugins::PluginFile& f) {
           {"library", {{"name", f.library_name}, {"version", f.library_version}}},
           {"sdk_version", f.sdk_version},
           {"abi", {{"major", f.abi_major}, {"minor", f.abi_minor}}},
-          {"fingerprint", f.fingerprint},
           {"indicators", inds}};
 }
 

@@ -10,6 +10,7 @@
 
 #include "core/cli/commands.hpp"
 #include "core/cli/test_command.hpp"
+#include "core/cli/new_plugin.hpp"
 #include "scorecard/abi.hpp"
 
 int main(int argc, char** argv) {
@@ -83,6 +84,13 @@ int main(int argc, char** argv) {
   auto* test_cmd = app.add_subcommand(
       "test", "check indicators against expected figures on tables written in a YAML test file");
   add_test_options(test_cmd, test);
+  NewPluginArgs new_plugin;
+  auto* new_plugin_cmd = app.add_subcommand(
+      "new-plugin", "write a folder for a new indicator plugin: source, CMake, a test, README");
+  new_plugin_cmd->add_option("name", new_plugin.name, "the plugin's name, e.g. foster_share")
+      ->required();
+  new_plugin_cmd->add_option("--out", new_plugin.out, "the folder to write (default: ./NAME)");
+  new_plugin_cmd->add_flag("--force", new_plugin.force, "overwrite files in a folder in use");
 
   // CLI11 would only say "A subcommand is required" for a mistyped command.
   if (argc > 1 && argv[1][0] != '-') {
@@ -118,5 +126,6 @@ int main(int argc, char** argv) {
   if (*explain_cmd) return command_explain(explain);
   if (*demo_cmd) return command_demo(demo);
   if (*test_cmd) return command_test(test);
+  if (*new_plugin_cmd) return command_new_plugin(new_plugin);
   return kExitUsage;
 }

@@ -43,7 +43,8 @@ json encode(const CallStatus& status, const std::vector<Observation>& observatio
                     {"b", breakdowns},
                     {"nr", o.numerator_records},
                     {"dr", o.denominator_records},
-                    {"notes", o.notes}});
+                    {"notes", o.notes},
+                    {"wu", o.weight_unit}});
   }
   return {{"ok", status.ok}, {"message", status.message}, {"observations", list}};
 }
@@ -63,6 +64,7 @@ CallStatus decode(const std::string& text, std::vector<Observation>* out) {
     obs.numerator_records = o.at("nr").get<std::vector<std::string>>();
     obs.denominator_records = o.at("dr").get<std::vector<std::string>>();
     obs.notes = o.at("notes").get<std::vector<std::string>>();
+    obs.weight_unit = o.value("wu", std::string());
     out->push_back(std::move(obs));
   }
   return status;

@@ -1,6 +1,7 @@
 #include "core/plugins/loader.hpp"
 
 #include <dlfcn.h>
+#include <fcntl.h>
 #include <spdlog/spdlog.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -8,8 +9,11 @@
 #include <algorithm>
 #include <boost/dll/runtime_symbol_info.hpp>
 #include <boost/dll/shared_library.hpp>
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
 
+#include "core/plugins/elf_check.hpp"
 #include "core/plugins/sha256.hpp"
 
 namespace scorecard::plugins {
@@ -29,57 +33,75 @@ const char* to_string(FileStatus s) {
 
 namespace {
 
-// "compiler=gcc 12.2.0;cxx11abi=1;sdk=1.0.0" -> {compiler: gcc 12.2.0, ...}
-std::map<std::string, std::string> fields(const std::string& fingerprint) {
-  std::map<std::string, std::string> out;
-  size_t start = 0;
-  while (start <= fingerprint.size()) {
-    size_t end = fingerprint.find(';', start);
-    if (end == std::string::npos) end = fingerprint.size();
-    const std::string item = fingerprint.substr(start, end - start);
-    const size_t eq = item.find('=');
-    if (eq != std::string::npos) out[item.substr(0, eq)] = item.substr(eq + 1);
-    start = end + 1;
-  }
-  return out;
-}
-
-// "gcc 12.2.0" -> "gcc 12": the C++ ABI is stable within a compiler's major version.
-std::string compiler_major(const std::string& compiler) {
-  const size_t dot = compiler.find('.');
-  return dot == std::string::npos ? compiler : compiler.substr(0, dot);
-}
-
-// The dynamic loader's own reason. Boost.DLL clears dlerror(), so ask dlopen once more.
-std::string loader_reason(const fs::path& file) {
-  void* handle = dlopen(file.c_str(), RTLD_NOW | RTLD_LOCAL);
+// The dynamic loader's own reason. Boost.DLL clears dlerror(), so ask dlopen once more, and
+// name the file rather than the descriptor path it was opened by.
+std::string loader_reason(const std::string& opened, const fs::path& file) {
+  void* handle = dlopen(opened.c_str(), RTLD_NOW | RTLD_LOCAL);
   if (handle) {
     dlclose(handle);
     return "the dynamic loader refused it";
   }
   const char* reason = dlerror();
-  return reason ? reason : "the dynamic loader refused it";
+  std::string text = reason ? reason : "the dynamic loader refused it";
+  for (size_t at = text.find(opened); at != std::string::npos; at = text.find(opened))
+    text.replace(at, opened.size(), file.string());
+  return text;
 }
 
-// The loading policy: refuse what others could have changed, and what does not match a pin.
-std::string policy_problem(const fs::path& file, const LoadPolicy& policy) {
-  if (!policy.allow_unsafe) {
-    for (const fs::path& p : {file, file.parent_path()}) {
-      struct stat st {};
-      if (stat(p.c_str(), &st) != 0) return "cannot stat " + p.string();
-      if (st.st_mode & (S_IWGRP | S_IWOTH))
-        return p.string() + " can be written by users other than its owner " +
-               "(chmod go-w it, or pass --allow-unsafe-plugins)";
-      if (st.st_uid != 0 && st.st_uid != geteuid())
-        return p.string() + " is owned by neither root nor the user running scorecard " + "(uid " +
-               std::to_string(st.st_uid) + "; pass --allow-unsafe-plugins to load it)";
-    }
+// One descriptor on the plugin file, closed when it goes.
+struct Descriptor {
+  int fd = -1;
+  ~Descriptor() {
+    if (fd >= 0) ::close(fd);
   }
+};
+
+// The owner and mode policy on one fstat: refuse what others could have changed.
+std::string mode_problem(const std::string& name, const struct stat& st) {
+  if (st.st_mode & (S_IWGRP | S_IWOTH))
+    return name + " can be written by users other than its owner " +
+           "(chmod go-w it, or pass --allow-unsafe-plugins)";
+  if (st.st_uid != 0 && st.st_uid != geteuid())
+    return name + " is owned by neither root nor the user running scorecard " + "(uid " +
+           std::to_string(st.st_uid) + "; pass --allow-unsafe-plugins to load it)";
+  return "";
+}
+
+// Opens the file once and checks it on that descriptor: a regular file (not a symbolic link
+// unless unsafe plugins are allowed), owner and mode (and the folder's), a whole ELF shared
+// library for this machine, and the SHA-256 pin. Returns the reason for refusing it, if any;
+// `out` holds the open descriptor otherwise.
+std::string check_file(const fs::path& file, const LoadPolicy& policy, Descriptor* out,
+                       FileStatus* status) {
+  *status = FileStatus::kRefused;
+  const int flags =
+      O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK | (policy.allow_unsafe ? 0 : O_NOFOLLOW);
+  out->fd = ::open(file.c_str(), flags);
+  if (out->fd < 0) {
+    if (errno == ELOOP)
+      return file.string() + " is a symbolic link; plugins are opened without following " +
+             "links (put the file itself in the folder, or pass --allow-unsafe-plugins)";
+    return "cannot open it: " + std::string(std::strerror(errno));
+  }
+  struct stat st {};
+  if (::fstat(out->fd, &st) != 0) return "cannot stat it: " + std::string(std::strerror(errno));
+  if (!S_ISREG(st.st_mode)) return "it is not a regular file";
+  if (!policy.allow_unsafe) {
+    if (std::string why = mode_problem(file.string(), st); !why.empty()) return why;
+    const fs::path dir = file.parent_path().empty() ? fs::path(".") : file.parent_path();
+    struct stat dst {};
+    if (::stat(dir.c_str(), &dst) != 0) return "cannot stat " + dir.string();
+    if (std::string why = mode_problem(dir.string(), dst); !why.empty()) return why;
+  }
+  *status = FileStatus::kLoadFailed;
+  if (std::string why = elf_problem(out->fd, static_cast<uint64_t>(st.st_size)); !why.empty())
+    return "cannot load: " + file.filename().string() + ": " + why;
+  *status = FileStatus::kRefused;
   auto pin = policy.sha256.find(file.filename().string());
   if (pin == policy.sha256.end() && !policy.sha256.empty())
     return "plugins.sha256 is set and does not list " + file.filename().string();
   if (pin != policy.sha256.end()) {
-    const std::string actual = sha256_file(file);
+    const std::string actual = sha256_fd(out->fd, file.string());
     std::string expected = pin->second;
     std::transform(expected.begin(), expected.end(), expected.begin(), ::tolower);
     if (actual != expected)
@@ -90,68 +112,40 @@ std::string policy_problem(const fs::path& file, const LoadPolicy& policy) {
 
 }  // namespace
 
-std::string abi_problem(uint32_t abi_major, uint32_t abi_minor, const std::string& fingerprint,
-                        const std::string& sdk_version) {
-  const std::string ours = std::to_string(SCORECARD_SDK_ABI_MAJOR) + "." +
-                           std::to_string(SCORECARD_SDK_ABI_MINOR) + " (SDK " +
-                           SCORECARD_SDK_VERSION + ")";
+std::string abi_problem(uint32_t abi_major, uint32_t abi_minor, const std::string& sdk_version) {
+  const std::string ours = std::to_string(SCORECARD_ABI_MAJOR) + "." +
+                           std::to_string(SCORECARD_ABI_MINOR) + " (SDK " + SCORECARD_SDK_VERSION +
+                           ")";
   const std::string theirs =
       std::to_string(abi_major) + "." + std::to_string(abi_minor) + " (SDK " + sdk_version + ")";
-  if (abi_major != SCORECARD_SDK_ABI_MAJOR || abi_minor > SCORECARD_SDK_ABI_MINOR)
+  if (abi_major != SCORECARD_ABI_MAJOR || abi_minor > SCORECARD_ABI_MINOR)
     return "it was built against SDK ABI " + theirs + " but this scorecard has ABI " + ours +
            ": rebuild the plugin against the installed ScorecardSDK " +
-           std::to_string(SCORECARD_SDK_ABI_MAJOR) + ".x";
-  auto mine = fields(SCORECARD_BUILD_FINGERPRINT);
-  auto other = fields(fingerprint);
-  if (compiler_major(mine["compiler"]) != compiler_major(other["compiler"]) ||
-      mine["cxx11abi"] != other["cxx11abi"])
-    return "it was built with " + fingerprint + " but this scorecard was built with " +
-           SCORECARD_BUILD_FINGERPRINT + ": rebuild the plugin with the same compiler and " +
-           "standard-library ABI";
+           std::to_string(SCORECARD_ABI_MAJOR) + ".x";
   return "";
 }
 
 LoadedIndicator::LoadedIndicator(std::shared_ptr<boost::dll::shared_library> library,
-                                 const IndicatorEntry* entry, fs::path file,
+                                 const scorecard_indicator_class* cls, fs::path file,
                                  std::string library_version)
     : library_(std::move(library)),
-      entry_(entry),
+      caller_(std::make_unique<host::ClassCaller>(cls)),
       file_(std::move(file)),
       library_version_(std::move(library_version)) {}
 
 bool LoadedIndicator::initialise(std::string* error) {
-  CallStatus status;
-  Indicator* made = entry_->create(&status);
-  if (!status.ok || !made) {
-    *error = std::string("creating ") + entry_->class_name + " failed: " + status.message;
-    return false;
-  }
-  auto library = library_;
-  auto destroy = entry_->destroy;
-  instance_ = std::shared_ptr<Indicator>(made, [library, destroy](Indicator* i) { destroy(i); });
-  entry_->metadata(instance_.get(), &metadata_, &status);
-  if (!status.ok) {
-    *error = std::string(entry_->class_name) + "::metadata() failed: " + status.message;
-    return false;
-  }
-  if (metadata_.id.empty()) {
-    *error = std::string(entry_->class_name) + " declares no id";
-    return false;
-  }
-  return true;
+  const CallStatus status = caller_->initialise(&metadata_);
+  if (!status.ok) *error = status.message;
+  return status.ok;
 }
 
 CallStatus LoadedIndicator::needs(const Parameters& params, std::vector<DatasetNeed>* out) const {
-  CallStatus status;
-  entry_->needs(instance_.get(), &params, out, &status);
-  return status;
+  return caller_->needs(params, out);
 }
 
 CallStatus LoadedIndicator::calculate(const Context& ctx, const std::vector<Period>& periods,
                                       std::vector<Observation>* out) const {
-  CallStatus status;
-  entry_->calculate(instance_.get(), &ctx, &periods, out, &status);
-  return status;
+  return caller_->calculate(ctx, periods, out);
 }
 
 PluginFile load_file(const fs::path& file, const LoadPolicy& policy) {
@@ -163,37 +157,57 @@ PluginFile load_file(const fs::path& file, const LoadPolicy& policy) {
     pf.indicators.clear();
     return pf;
   };
+  Descriptor fd;
   try {
-    if (std::string why = policy_problem(file, policy); !why.empty())
-      return fail(FileStatus::kRefused, why);
+    FileStatus status = FileStatus::kRefused;
+    if (std::string why = check_file(file, policy, &fd, &status); !why.empty())
+      return fail(status, why);
   } catch (const std::exception& e) {
     return fail(FileStatus::kRefused, e.what());
   }
 
+  // The checked descriptor itself is what the dynamic loader maps: no second open by name,
+  // so the file checked is the file loaded.
+  const std::string opened = "/proc/self/fd/" + std::to_string(fd.fd);
   auto library = std::make_shared<boost::dll::shared_library>();
   boost::dll::fs::error_code ec;
-  library->load(file, ec, boost::dll::load_mode::rtld_now | boost::dll::load_mode::rtld_local);
-  if (ec) return fail(FileStatus::kLoadFailed, "cannot load: " + loader_reason(file));
-  if (!library->has(SCORECARD_ENTRY_POINT_NAME))
+  library->load(fs::path(opened), ec,
+                boost::dll::load_mode::rtld_now | boost::dll::load_mode::rtld_local);
+  if (ec) return fail(FileStatus::kLoadFailed, "cannot load: " + loader_reason(opened, file));
+  if (!library->has(SCORECARD_ENTRY_POINT)) {
+    if (library->has(SCORECARD_ABI1_ENTRY_POINT))
+      return fail(FileStatus::kAbiMismatch,
+                  "it was built against SDK ABI 1 (scorecard 1.x, a C++ boundary that only held "
+                  "for the core's own compiler); this scorecard has ABI " +
+                      std::to_string(SCORECARD_ABI_MAJOR) + "." +
+                      std::to_string(SCORECARD_ABI_MINOR) +
+                      ": rebuild the plugin against the installed ScorecardSDK " +
+                      std::to_string(SCORECARD_ABI_MAJOR) + ".x (docs/sdk.md)");
     return fail(FileStatus::kNotAPlugin,
-                "not a scorecard plugin: it exports no " SCORECARD_ENTRY_POINT_NAME
+                "not a scorecard plugin: it exports no " SCORECARD_ENTRY_POINT
                 " (build it with scorecard_add_indicator and SCORECARD_EXPORT_INDICATORS)");
+  }
 
-  const PluginDescriptor* d = library->get<const PluginDescriptor*()>(SCORECARD_ENTRY_POINT_NAME)();
-  if (!d) return fail(FileStatus::kNotAPlugin, "its entry point returned no descriptor");
-  pf.abi_major = d->abi_major;
-  pf.abi_minor = d->abi_minor;
-  pf.fingerprint = d->fingerprint ? d->fingerprint : "";
-  pf.sdk_version = d->sdk_version ? d->sdk_version : "";
-  if (std::string why = abi_problem(d->abi_major, d->abi_minor, pf.fingerprint, pf.sdk_version);
-      !why.empty())
+  const scorecard_plugin_info* info =
+      library->get<const scorecard_plugin_info*()>(SCORECARD_ENTRY_POINT)();
+  if (!info) return fail(FileStatus::kNotAPlugin, "its entry point returned no plugin info");
+  if (!SCORECARD_HAS_FIELD(info, scorecard_plugin_info, abi_minor))
+    return fail(FileStatus::kAbiMismatch, "its plugin info is too small to be read");
+  pf.abi_major = info->abi_major;
+  pf.abi_minor = info->abi_minor;
+  if (SCORECARD_HAS_FIELD(info, scorecard_plugin_info, sdk_version) && info->sdk_version)
+    pf.sdk_version = info->sdk_version;
+  if (std::string why = abi_problem(info->abi_major, info->abi_minor, pf.sdk_version); !why.empty())
     return fail(FileStatus::kAbiMismatch, why);
+  if (!SCORECARD_HAS_FIELD(info, scorecard_plugin_info, indicator_count))
+    return fail(FileStatus::kAbiMismatch, "its plugin info is too small for ABI 2.0");
 
-  pf.library_name = d->library_name ? d->library_name : "";
-  pf.library_version = d->library_version ? d->library_version : "";
-  for (size_t i = 0; i < d->indicator_count; ++i) {
-    auto loaded =
-        std::make_shared<LoadedIndicator>(library, &d->indicators[i], file, pf.library_version);
+  pf.library_name = info->library_name ? info->library_name : "";
+  pf.library_version = info->library_version ? info->library_version : "";
+  for (size_t i = 0; i < info->indicator_count; ++i) {
+    const scorecard_indicator_class* cls = info->indicators ? info->indicators[i] : nullptr;
+    if (!cls) return fail(FileStatus::kError, "its indicator list has an empty entry");
+    auto loaded = std::make_shared<LoadedIndicator>(library, cls, file, pf.library_version);
     std::string error;
     if (!loaded->initialise(&error)) return fail(FileStatus::kError, error);
     pf.indicators.push_back(std::move(loaded));

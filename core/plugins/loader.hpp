@@ -1,4 +1,5 @@
-// plugins: finds indicator plugins (*.so), checks their ABI, and keeps them loaded.
+// plugins: finds indicator plugins (*.so), checks each file before the dynamic loader maps it,
+// checks its ABI, and keeps it loaded; every call into a plugin goes through the C boundary.
 // In: plugin directories (the configured ones plus the built-in one), a loading policy.
 // Out: a Registry of indicators with their metadata, and a report on every file found.
 #pragma once
@@ -11,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "scorecard/host.hpp"
 #include "scorecard/sdk.hpp"
 
 namespace boost::dll {
@@ -29,8 +31,8 @@ struct LoadPolicy {
 enum class FileStatus {
   kOk,
   kNotAPlugin,   // loads, but has no scorecard entry point
-  kLoadFailed,   // the dynamic loader refused it (undefined symbol, wrong architecture...)
-  kAbiMismatch,  // built against another SDK ABI or another compiler/standard library
+  kLoadFailed,   // not a whole ELF library for this machine, or the dynamic loader refused it
+  kAbiMismatch,  // built against another SDK ABI major (or a newer minor)
   kRefused,      // the loading policy refused it (permissions, owner, sha256)
   kError,        // it loaded but its factory or metadata failed
 };
@@ -40,8 +42,9 @@ const char* to_string(FileStatus s);
 // this object (or any instance it created) lives.
 class LoadedIndicator {
  public:
-  LoadedIndicator(std::shared_ptr<boost::dll::shared_library> library, const IndicatorEntry* entry,
-                  std::filesystem::path file, std::string library_version);
+  LoadedIndicator(std::shared_ptr<boost::dll::shared_library> library,
+                  const scorecard_indicator_class* cls, std::filesystem::path file,
+                  std::string library_version);
 
   // Creates the instance and reads its metadata; false with `error` set when either fails.
   bool initialise(std::string* error);
@@ -56,9 +59,8 @@ class LoadedIndicator {
                        std::vector<Observation>* out) const;
 
  private:
-  std::shared_ptr<boost::dll::shared_library> library_;
-  const IndicatorEntry* entry_;
-  std::shared_ptr<Indicator> instance_;  // its deleter holds library_ too
+  std::shared_ptr<boost::dll::shared_library> library_;  // outlives caller_ (declared first)
+  std::unique_ptr<host::ClassCaller> caller_;            // the instance, destroyed first
   std::filesystem::path file_;
   std::string library_version_;
   Metadata metadata_;
@@ -69,7 +71,7 @@ struct PluginFile {
   std::filesystem::path file;
   FileStatus status = FileStatus::kOk;
   std::string message;  // the reason, for anything but kOk
-  std::string library_name, library_version, sdk_version, fingerprint;
+  std::string library_name, library_version, sdk_version;
   uint32_t abi_major = 0, abi_minor = 0;
   std::vector<std::shared_ptr<const LoadedIndicator>> indicators;
 };
@@ -103,7 +105,6 @@ std::filesystem::path builtin_plugin_directory();
 
 // The check of a plugin's descriptor fields against this core, or an empty string when it
 // may be used. Exposed for tests.
-std::string abi_problem(uint32_t abi_major, uint32_t abi_minor, const std::string& fingerprint,
-                        const std::string& sdk_version);
+std::string abi_problem(uint32_t abi_major, uint32_t abi_minor, const std::string& sdk_version);
 
 }  // namespace scorecard::plugins

@@ -1,4 +1,5 @@
-// plugins: SHA-256 of a file, for pinning plugins (plugins.sha256 in the configuration).
+// plugins: SHA-256 of a plugin file, for pinning plugins (plugins.sha256 in the configuration),
+// computed by OpenSSL's libcrypto (EVP), not by code of ours.
 #pragma once
 
 #include <filesystem>
@@ -6,10 +7,11 @@
 
 namespace scorecard::plugins {
 
-// The lower-case hex SHA-256 digest of the file's bytes (FIPS 180-4). Throws
-// std::runtime_error naming the file when it cannot be read.
+// The lower-case hex SHA-256 digest of every byte of the open file `fd` (read with pread from
+// offset 0, so the descriptor's own offset is left alone). Throws std::runtime_error naming
+// `name` when the file cannot be read or libcrypto fails.
+std::string sha256_fd(int fd, const std::string& name);
+// The same for a file by name (opened read-only).
 std::string sha256_file(const std::filesystem::path& file);
-// The digest of a string, for tests.
-std::string sha256_hex(const std::string& bytes);
 
 }  // namespace scorecard::plugins

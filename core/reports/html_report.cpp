@@ -310,7 +310,10 @@ std::string value_cell(const IndicatorResult& r, const PeriodResult* p) {
   if (!o.value) return "<td class=\"num\"><span class=\"big\">No value</span></td>";
   std::string cell = "<td class=\"num\"><span class=\"big\">" +
                      escape(with_unit(*o.value, r.unit, r.decimals)) + "</span>";
-  if (o.numerator && o.denominator && (r.unit == Unit::kPercent || r.unit == Unit::kRatio))
+  if (o.numerator && o.denominator && !o.weight_unit.empty())  // sums of FTE: "7.0 of 39.2 FTE"
+    cell += "<span class=\"sub\">" + rounded(*o.numerator, 1) + " of " +
+            rounded(*o.denominator, 1) + " " + escape(o.weight_unit) + "</span>";
+  else if (o.numerator && o.denominator && (r.unit == Unit::kPercent || r.unit == Unit::kRatio))
     cell += "<span class=\"sub\">" + rounded(*o.numerator, 0) + " of " +
             rounded(*o.denominator, 0) + "</span>";
   else if (o.denominator && r.unit != Unit::kCount && r.unit != Unit::kRatePer10000)

@@ -51,6 +51,17 @@ class Formats {
     }
     return f;
   }
+  // A sum of weights: "#,##0.0\" FTE\"" (one decimal and the weight's unit).
+  lxw_format* weights(const std::string& unit) {
+    std::string code = "#,##0.0";
+    if (!unit.empty()) code += "\" " + unit + "\"";
+    lxw_format*& f = numbers_[code];
+    if (!f) {
+      f = workbook_add_format(book_);
+      format_set_num_format(f, code.c_str());
+    }
+    return f;
+  }
   // A fill and dark text, so the word stays readable printed in black and white too.
   lxw_format* rag(Rag rag) {
     lxw_format*& f = rags_[rag];
@@ -164,8 +175,11 @@ void data_row(lxw_worksheet* sheet, int row, const IndicatorResult& r, const Per
   date(sheet, row, 8, p.end, formats.date());
   // A mean's numerator is a sum of values, not a count: show it to the indicator's decimals.
   const bool counts = r.unit == Unit::kPercent || r.unit == Unit::kCount || r.unit == Unit::kRatio;
-  number(sheet, row, 9, p.observation.numerator, counts ? count : figure);
-  number(sheet, row, 10, p.observation.denominator, count);
+  // A weighted ratio's figures are sums of FTE, not counts: "7.0 FTE of 39.2 FTE".
+  const std::string& weights = p.observation.weight_unit;
+  lxw_format* weight = weights.empty() ? nullptr : formats.weights(weights);
+  number(sheet, row, 9, p.observation.numerator, weight ? weight : counts ? count : figure);
+  number(sheet, row, 10, p.observation.denominator, weight ? weight : count);
   number(sheet, row, 11, p.observation.value, figure);
   number(sheet, row, 12, p.target, figure);
   text(sheet, row, 13, engine::to_string(p.rag), formats.rag(p.rag));

@@ -101,7 +101,7 @@ const Episode* placement_at(const ChildCare& c, Date d, bool with_short_breaks) 
 const Episode* first_start_in(const ChildCare& c, Date from, Date to, const CodeSet& start_rne,
                               bool with_short_breaks) {
   const Episode* first = nullptr;
-  auto consider = [&](const std::vector<Episode>& episodes) {
+  auto consider = [&](const Span<Episode>& episodes) {
     for (const Episode& e : episodes)
       if (from <= e.start && e.start <= to && start_rne.contains(e.rne) &&
           (!first || e.start < first->start))

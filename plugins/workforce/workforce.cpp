@@ -82,19 +82,17 @@ Aggregation aggregation_of(const std::string& text) {
   throw std::invalid_argument("parameter 'aggregation' must be mean or median, not '" + text + "'");
 }
 
-// FTE and headcount of a group of workers, with their ids when an analyst asked for them.
+// FTE and headcount of a group of workers, for the notes beside the figure.
 struct Group {
   double fte = 0;
   long headcount = 0;
   long blank_fte = 0;
-  std::vector<std::string> records;
 
-  void add(const Context& ctx, const Column& id, const Column& fte, size_t r) {
+  void add(const Column& fte, size_t r) {
     const auto f = fte.number(r);
     if (!f) ++blank_fte;
     this->fte += f.value_or(0.0);
     ++headcount;
-    if (ctx.want_records()) records.emplace_back(ctx.text(id.code(r)));
   }
 };
 
@@ -158,12 +156,14 @@ Metadata WorkforceTurnover::metadata() const {
 
 namespace {
 
-// One period's leavers and workers in post, among the rows the filters let through (rule 14).
+// One period's leavers and workers in post, among the rows the filters let through (rule 14):
+// the FTE-weighted ratio itself, and the headcounts for the notes.
 struct TurnoverCount {
-  Group leavers;                        // END_DATE in (window_start, as_at], reason counted
-  Group at_end;                         // in post at as_at
-  Group at_start;                       // in post at window_start (for `average` only)
-  std::vector<std::string> either_ids;  // in post at either date (for `average` only)
+  explicit TurnoverCount(bool keep_records) : ratio(keep_records) {}
+  WeightedRatio ratio;  // leavers' FTE over the FTE in post (at the end, or the mean)
+  Group leavers;        // END_DATE in (window_start, as_at], reason counted
+  Group at_end;         // in post at as_at
+  Group at_start;       // in post at window_start (for `average` only)
 };
 
 TurnoverCount count_turnover(const Context& ctx, const std::vector<size_t>& cohort,
@@ -174,38 +174,41 @@ TurnoverCount count_turnover(const Context& ctx, const std::vector<size_t>& coho
   const Column& start = workforce.column("START_DATE");
   const Column& end = workforce.column("END_DATE");
   const Column& reason = workforce.column("LEAVING_REASON");
-  TurnoverCount c;
+  const bool keep = ctx.want_records();
+  TurnoverCount c(keep);
   for (size_t r : cohort) {
+    const double weight = fte.number(r).value_or(0.0);
+    const std::string_view worker = keep ? ctx.text(id.code(r)) : std::string_view{};
     const auto left = end.date(r);
-    if (left && window_start < *left && *left <= as_at && reasons.contains(reason.code(r)))
-      c.leavers.add(ctx, id, fte, r);
+    if (left && window_start < *left && *left <= as_at && reasons.contains(reason.code(r))) {
+      c.leavers.add(fte, r);
+      c.ratio.add_numerator(worker, weight);
+    }
     const bool now = in_post(start, end, r, as_at);
     const bool then = average && in_post(start, end, r, window_start);
-    if (now) c.at_end.add(ctx, id, fte, r);
-    if (then) c.at_start.add(ctx, id, fte, r);
-    if ((now || then) && average && ctx.want_records())
-      c.either_ids.emplace_back(ctx.text(id.code(r)));
+    if (now) c.at_end.add(fte, r);
+    if (then) c.at_start.add(fte, r);
+    // The denominator: the FTE in post at the end, or the mean of the FTE at the window's
+    // start and at its end (each post's share: half its FTE for each date it is in post).
+    if (average && (now || then))
+      c.ratio.add_denominator(worker, weight * ((now ? 1 : 0) + (then ? 1 : 0)) / 2.0);
+    else if (!average && now)
+      c.ratio.add_denominator(worker, weight);
   }
   return c;
 }
 
 // Leaver FTE / FTE in post (at the end, or the mean of start and end) x 100, with headcounts.
 Observation observe_turnover(TurnoverCount c, bool average, Date window_start, Date as_at) {
-  Observation o;
-  o.numerator = c.leavers.fte;
-  o.denominator = average ? (c.at_start.fte + c.at_end.fte) / 2.0 : c.at_end.fte;
-  if (*o.denominator > 0) o.value = 100.0 * *o.numerator / *o.denominator;
-  o.numerator_records = std::move(c.leavers.records);
-  o.denominator_records = average ? std::move(c.either_ids) : std::move(c.at_end.records);
-  o.notes.push_back(std::to_string(c.leavers.headcount) + " leavers (" + fte_text(c.leavers.fte) +
-                    " FTE); " + std::to_string(c.at_end.headcount) + " in post at " + as_at.iso() +
-                    " (" + fte_text(c.at_end.fte) + " FTE)");
+  c.ratio.note(std::to_string(c.leavers.headcount) + " leavers (" + fte_text(c.leavers.fte) +
+               " FTE); " + std::to_string(c.at_end.headcount) + " in post at " + as_at.iso() +
+               " (" + fte_text(c.at_end.fte) + " FTE)");
   if (average)
-    o.notes.push_back(std::to_string(c.at_start.headcount) + " in post at " + window_start.iso() +
-                      " (" + fte_text(c.at_start.fte) + " FTE)");
+    c.ratio.note(std::to_string(c.at_start.headcount) + " in post at " + window_start.iso() + " (" +
+                 fte_text(c.at_start.fte) + " FTE)");
   const long blank = c.leavers.blank_fte + c.at_end.blank_fte + c.at_start.blank_fte;
-  if (blank > 0) o.notes.push_back(std::to_string(blank) + " rows with a blank FTE counted as 0");
-  return o;
+  if (blank > 0) c.ratio.note(std::to_string(blank) + " rows with a blank FTE counted as 0");
+  return c.ratio.percent();
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <set>
 
+#include "sdk/include/scorecard/abi.h"
 #include "tests/cli/harness.hpp"
 
 namespace scorecard::cli_test {
@@ -176,7 +177,7 @@ TEST(CliPlugins, ListJsonShowsTheSevenStandardPlugins) {
     SCOPED_TRACE(name);
     names.insert(name);
     EXPECT_EQ(plugin.at("status"), "ok") << plugin.at("message");
-    EXPECT_EQ(plugin.at("abi").at("major"), 1);
+    EXPECT_EQ(plugin.at("abi").at("major"), SCORECARD_ABI_MAJOR);
     EXPECT_FALSE(plugin.at("indicators").empty());
     for (const auto& ind : plugin.at("indicators")) {
       SCOPED_TRACE(ind.at("id").get<std::string>());
@@ -205,7 +206,8 @@ TEST(CliPlugins, ListWithAPluginDirectoryAddsItsPlugins) {
   const Result r = scorecard({"plugins", "list", "--plugin-dir", kFixturePlugins.string()});
   ASSERT_EQ(r.exit_code, kOk) << describe(r);
   EXPECT_TRUE(has_line(r.out, (kFixturePlugins / "cli_fixtures.so").string())) << r.out;
-  EXPECT_TRUE(has_line(r.out, "  cli_fixtures 1.2.3, SDK 1.0.0, ABI 1.0: ok")) << r.out;
+  EXPECT_TRUE(has_line(r.out, "  cli_fixtures 1.2.3, SDK " SCORECARD_SDK_VERSION ", ABI 2.1: ok"))
+      << r.out;
   EXPECT_TRUE(contains(r.out, "  clitest.throws ")) << r.out;
   EXPECT_TRUE(contains(r.out, "needs header(CHILD)")) << r.out;
 }
@@ -223,7 +225,8 @@ TEST(CliPlugins, ListWithAMissingPluginDirectory) {
 TEST(CliPlugins, CheckAGoodPlugin) {
   const Result r = scorecard({"plugins", "check", (kFixturePlugins / "cli_fixtures.so").string()});
   EXPECT_EQ(r.exit_code, kOk) << describe(r);
-  EXPECT_TRUE(has_line(r.out, "  cli_fixtures 1.2.3, SDK 1.0.0, ABI 1.0: ok")) << r.out;
+  EXPECT_TRUE(has_line(r.out, "  cli_fixtures 1.2.3, SDK " SCORECARD_SDK_VERSION ", ABI 2.1: ok"))
+      << r.out;
   for (const char* id : {"clitest.header", "clitest.oc2", "clitest.referrals", "clitest.throws"})
     EXPECT_TRUE(contains(r.out, std::string("  ") + id + " ")) << id;
 }
@@ -233,7 +236,7 @@ TEST(CliPlugins, CheckALibraryThatIsNotAPluginExits1WithTheReason) {
   EXPECT_EQ(r.exit_code, kIncomplete) << describe(r);
   EXPECT_EQ(r.out, kNotAPlugin.string() +
                        "\n  not_a_plugin: not a scorecard plugin: it exports no "
-                       "scorecard_plugin_descriptor (build it with scorecard_add_indicator and "
+                       "scorecard_get_plugin_info (build it with scorecard_add_indicator and "
                        "SCORECARD_EXPORT_INDICATORS)\n");
 }
 

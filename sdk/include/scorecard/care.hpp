@@ -9,55 +9,100 @@
 #pragma once
 
 #include <algorithm>
+#include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
+#include "scorecard/abi.h"
+#include "scorecard/span.hpp"
 #include "scorecard/table.hpp"
 
 namespace scorecard {
 
 // One SSDA903 episode. Codes are kBlankCode where the column is blank or was not loaded.
+// Laid out as the C boundary's scorecard_episode, so a plugin reads the host's index in place.
 struct Episode {
-  size_t row = 0;           // the row in the episodes table
-  Date start;               // DECOM
-  std::optional<Date> end;  // DEC; empty while the episode is open
+  size_t row = 0;      // the row in the episodes table
+  Date start;          // DECOM
+  Optional<Date> end;  // DEC; empty while the episode is open
   Code rne = kBlankCode, ls = kBlankCode, place = kBlankCode, provider = kBlankCode;
   Code rec = kBlankCode, urn = kBlankCode, cin = kBlankCode, reason_change = kBlankCode;
   Code home_post = kBlankCode, pl_post = kBlankCode;
-  std::optional<double> distance;  // PL_DISTANCE, miles
+  Optional<double> distance;  // PL_DISTANCE, miles
 
   // Open on day d: DECOM <= d and (DEC blank or DEC > d).
   bool open_at(Date d) const { return start <= d && (!end || *end > d); }
 };
 
 // A child's care history: episodes sorted by DECOM with short breaks (LS V3/V4) set apart,
-// plus the header fields when the header table was loaded.
+// plus the header fields when the header table was loaded. Laid out as scorecard_child.
 struct ChildCare {
   Code child = kBlankCode;
-  std::optional<Date> dob;
+  Optional<Date> dob;
   Code sex = kBlankCode;
   Code ethnic = kBlankCode;
-  std::vector<Episode> episodes;      // not short breaks
-  std::vector<Episode> short_breaks;  // LS V3 or V4
+  Span<Episode> episodes;      // not short breaks
+  Span<Episode> short_breaks;  // LS V3 or V4
 };
 
-// Every child with an episode, in order of first appearance in the episodes table.
+namespace detail {
+// The C++ types are the C ones, field for field: checked wherever the SDK is compiled.
+#define SCORECARD_SAME_FIELD_(CPP, C, field, cfield) \
+  static_assert(offsetof(CPP, field) == offsetof(C, cfield), #CPP "::" #field " moved")
+static_assert(sizeof(Date) == sizeof(int32_t) &&
+                  sizeof(Optional<Date>) == sizeof(scorecard_opt_date) &&
+                  sizeof(Optional<double>) == sizeof(scorecard_opt_double),
+              "the SDK's value types differ from the C boundary's");
+static_assert(sizeof(Episode) == sizeof(scorecard_episode),
+              "Episode differs from scorecard_episode");
+SCORECARD_SAME_FIELD_(Episode, scorecard_episode, start, start);
+SCORECARD_SAME_FIELD_(Episode, scorecard_episode, end, end);
+SCORECARD_SAME_FIELD_(Episode, scorecard_episode, rne, rne);
+SCORECARD_SAME_FIELD_(Episode, scorecard_episode, pl_post, pl_post);
+SCORECARD_SAME_FIELD_(Episode, scorecard_episode, distance, distance);
+static_assert(sizeof(ChildCare) == sizeof(scorecard_child),
+              "ChildCare differs from scorecard_child");
+SCORECARD_SAME_FIELD_(ChildCare, scorecard_child, dob, dob);
+SCORECARD_SAME_FIELD_(ChildCare, scorecard_child, sex, sex);
+SCORECARD_SAME_FIELD_(ChildCare, scorecard_child, ethnic, ethnic);
+SCORECARD_SAME_FIELD_(ChildCare, scorecard_child, episodes, episodes);
+SCORECARD_SAME_FIELD_(ChildCare, scorecard_child, short_breaks, short_breaks);
+#undef SCORECARD_SAME_FIELD_
+}  // namespace detail
+
+// Every child with an episode, in order of first appearance in the episodes table. Built by
+// the host (the core once per run, or the testing kit) and read by plugins in place.
 class CareIndex {
  public:
-  std::vector<ChildCare> children;
+  Span<ChildCare> children;
 
   const ChildCare* find(Code child) const {
-    auto it = position_.find(child);
-    return it == position_.end() ? nullptr : &children[it->second];
+    const auto c = static_cast<size_t>(child);
+    if (child < 0 || c >= slots_.size() || slots_[c] == kNoSlot) return nullptr;
+    return &children[slots_[c]];
+  }
+
+  // The host's index as the C boundary hands it over (a plugin's Context::care()).
+  static CareIndex view(const scorecard_care_index& c) {
+    CareIndex index;
+    index.children = Span<ChildCare>(reinterpret_cast<const ChildCare*>(c.children), c.child_count);
+    index.slots_ = Span<uint32_t>(c.slot_by_code, c.slot_count);
+    return index;
+  }
+  // This index for the C boundary (a host's care_index()). Valid while this index lives.
+  scorecard_care_index c_view() const {
+    return {reinterpret_cast<const scorecard_child*>(children.data()), children.size(),
+            slots_.data(), slots_.size()};
   }
 
   // Built by the core once per run; plugin tests build it from fixture tables the same way.
   static CareIndex build(const Table& episodes, const Table* header, const StringPool& pool) {
-    CareIndex index;
+    auto store = std::make_shared<Storage>();
     const CodeSet short_break(pool, {"V3", "V4"});
     const Column& child = episodes.column("CHILD");
     const Column& decom = episodes.column("DECOM");
@@ -71,14 +116,15 @@ class CareIndex {
     auto cin = code_of("CIN"), reason = code_of("REASON_PLACE_CHANGE");
     auto home = code_of("HOME_POST"), pl = code_of("PL_POST");
     const Column* distance = episodes.find("PL_DISTANCE");
-    // Each child's place in `children` (first appearance) and episode count, over a dense array
-    // of Codes, so that the children, their episode lists and the map are sized once: growing
-    // a node map of a million children cost about a second.
+    // Each child's place in `children` (first appearance) and episode counts, over a dense
+    // array of Codes; every child's episodes then short breaks lie next to each other in one
+    // array, so that an indicator walking the children reads memory in address order.
     Code top = 0;
     for (size_t r = 0; r < episodes.rows; ++r)
       if (!decom.is_blank(r)) top = std::max(top, child.code(r));
-    std::vector<uint32_t> slot(static_cast<size_t>(top) + 1, kNoSlot);
-    std::vector<uint32_t> count;
+    std::vector<uint32_t>& slot = store->slots;
+    slot.assign(static_cast<size_t>(top) + 1, kNoSlot);
+    std::vector<uint32_t> count, breaks;
     std::vector<Code> first_seen;
     for (size_t r = 0; r < episodes.rows; ++r) {
       if (decom.is_blank(r)) continue;
@@ -86,17 +132,19 @@ class CareIndex {
       if (s == kNoSlot) {
         s = static_cast<uint32_t>(count.size());
         count.push_back(0);
+        breaks.push_back(0);
         first_seen.push_back(child.code(r));
       }
-      ++count[s];
+      ++(short_break.contains(ls(r)) ? breaks[s] : count[s]);
     }
-    // Each child's episode list is allocated here, one after the other, so that an indicator
-    // walking the children reads them in address order (a cache miss per child otherwise).
-    index.children.resize(count.size());
+    std::vector<size_t> next(count.size()), next_break(count.size());
+    size_t total = 0;
     for (size_t s = 0; s < count.size(); ++s) {
-      index.children[s].child = first_seen[s];
-      index.children[s].episodes.reserve(count[s]);
+      next[s] = total;
+      next_break[s] = total + count[s];
+      total += count[s] + breaks[s];
     }
+    store->episodes.resize(total);
     for (size_t r = 0; r < episodes.rows; ++r) {
       auto start = decom.date(r);
       if (!start) continue;  // the loader refuses a blank DECOM; defensive only
@@ -108,35 +156,48 @@ class CareIndex {
       e.rec = rec(r), e.urn = urn(r), e.cin = cin(r), e.reason_change = reason(r);
       e.home_post = home(r), e.pl_post = pl(r);
       if (distance) e.distance = distance->number(r);
-      ChildCare& c = index.children[slot[static_cast<size_t>(child.code(r))]];
-      (short_break.contains(e.ls) ? c.short_breaks : c.episodes).push_back(e);
+      const uint32_t s = slot[static_cast<size_t>(child.code(r))];
+      store->episodes[short_break.contains(e.ls) ? next_break[s]++ : next[s]++] = e;
     }
-    index.position_.reserve(index.children.size());
-    for (size_t s = 0; s < index.children.size(); ++s)
-      index.position_.emplace(index.children[s].child, s);
-    for (auto& c : index.children) {
-      // By DECOM; on the same DECOM an episode that has ended (e.g. one that starts and ends
-      // that day) comes before one still open, so that the chain of DECOM = previous DEC holds.
-      auto by_start = [](const Episode& a, const Episode& b) {
-        if (a.start != b.start) return a.start < b.start;
-        return a.end.has_value() && (!b.end || *a.end < *b.end);
-      };
-      // Usually in order already (and a stable sort of a sorted list changes nothing): no
-      // sort, no temporary buffer, for most of a million children.
-      if (!std::is_sorted(c.episodes.begin(), c.episodes.end(), by_start))
-        std::stable_sort(c.episodes.begin(), c.episodes.end(), by_start);
-      if (!std::is_sorted(c.short_breaks.begin(), c.short_breaks.end(), by_start))
-        std::stable_sort(c.short_breaks.begin(), c.short_breaks.end(), by_start);
+    // By DECOM; on the same DECOM an episode that has ended (e.g. one that starts and ends
+    // that day) comes before one still open, so that the chain of DECOM = previous DEC holds.
+    auto by_start = [](const Episode& a, const Episode& b) {
+      if (a.start != b.start) return a.start < b.start;
+      return a.end.has_value() && (!b.end || *a.end < *b.end);
+    };
+    store->children.resize(count.size());
+    Episode* all = store->episodes.data();
+    size_t at = 0;
+    for (size_t s = 0; s < count.size(); ++s) {
+      ChildCare& c = store->children[s];
+      c.child = first_seen[s];
+      Episode* own = all + at;
+      Episode* own_breaks = own + count[s];
+      // Usually in order already (and a stable sort of a sorted list changes nothing).
+      if (!std::is_sorted(own, own_breaks, by_start)) std::stable_sort(own, own_breaks, by_start);
+      if (!std::is_sorted(own_breaks, own_breaks + breaks[s], by_start))
+        std::stable_sort(own_breaks, own_breaks + breaks[s], by_start);
+      c.episodes = Span<Episode>(own, count[s]);
+      c.short_breaks = Span<Episode>(own_breaks, breaks[s]);
+      at += count[s] + breaks[s];
     }
-    if (header) index.join_header(*header, slot);
+    if (header) join_header(*header, *store);
+    CareIndex index;
+    index.children = Span<ChildCare>(store->children.data(), store->children.size());
+    index.slots_ = Span<uint32_t>(store->slots.data(), store->slots.size());
+    index.storage_ = std::move(store);
     return index;
   }
 
  private:
   static constexpr uint32_t kNoSlot = ~uint32_t{0};
+  struct Storage {
+    std::vector<Episode> episodes;
+    std::vector<ChildCare> children;
+    std::vector<uint32_t> slots;  // by Code: the child's place in `children`, or kNoSlot
+  };
 
-  // `slot`: each child's place in `children` by Code (kNoSlot: not a child of the index).
-  void join_header(const Table& header, const std::vector<uint32_t>& slot) {
+  static void join_header(const Table& header, Storage& store) {
     const Column* child = header.find("CHILD");
     if (!child) return;
     const Column* dob = header.find("DOB");
@@ -144,15 +205,16 @@ class CareIndex {
     const Column* ethnic = header.find("ETHNIC");
     for (size_t r = 0; r < header.rows; ++r) {
       const auto code = static_cast<size_t>(child->code(r));
-      if (code >= slot.size() || slot[code] == kNoSlot) continue;
-      ChildCare& c = children[slot[code]];
+      if (code >= store.slots.size() || store.slots[code] == kNoSlot) continue;
+      ChildCare& c = store.children[store.slots[code]];
       if (dob) c.dob = dob->date(r);
       if (sex) c.sex = sex->code(r);
       if (ethnic) c.ethnic = ethnic->code(r);
     }
   }
 
-  std::unordered_map<Code, size_t> position_;
+  Span<uint32_t> slots_;
+  std::shared_ptr<const Storage> storage_;  // the host's; empty in a plugin's view
 };
 
 // The episode open on day d (DATA.md: looked after at d), short breaks excluded.

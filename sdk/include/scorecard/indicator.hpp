@@ -33,84 +33,15 @@ class Indicator {
                                              const std::vector<Period>& periods) const = 0;
 };
 
-// ---- The plugin boundary. Nothing below is for plugin authors to call. ----
-
-// The outcome of one call across the boundary: no C++ exception ever crosses it.
+// The outcome of one call into a plugin, as the host reports it (no exception crosses).
 struct CallStatus {
   bool ok = true;
   std::string message;
 };
 
-// How the core calls one indicator class in a plugin; every function is noexcept and
-// reports failure in CallStatus.
-struct IndicatorEntry {
-  const char* class_name;
-  Indicator* (*create)(CallStatus*) noexcept;
-  void (*destroy)(Indicator*) noexcept;
-  void (*metadata)(const Indicator*, Metadata*, CallStatus*) noexcept;
-  void (*needs)(const Indicator*, const Parameters*, std::vector<DatasetNeed>*,
-                CallStatus*) noexcept;
-  void (*calculate)(const Indicator*, const Context*, const std::vector<Period>*,
-                    std::vector<Observation>*, CallStatus*) noexcept;
-};
-
-// What the entry point returns. The first four fields are plain C and never change place,
-// so the loader can read and refuse a plugin built against any other SDK.
-struct PluginDescriptor {
-  uint32_t abi_major;
-  uint32_t abi_minor;
-  const char* fingerprint;
-  const char* sdk_version;
-  // Read only once the ABI and fingerprint match:
-  const char* library_name;
-  const char* library_version;
-  size_t indicator_count;
-  const IndicatorEntry* indicators;
-};
-
-// The exported C symbol every plugin library has.
-#define SCORECARD_ENTRY_POINT_NAME "scorecard_plugin_descriptor"
-using EntryPoint = const PluginDescriptor* (*)();
-
-namespace detail {
-
-template <typename F>
-void guarded(CallStatus* status, F&& f) noexcept {
-  try {
-    f();
-    status->ok = true;
-  } catch (const std::exception& e) {
-    status->ok = false;
-    status->message = e.what();
-  } catch (...) {
-    status->ok = false;
-    status->message = "unknown exception (not derived from std::exception)";
-  }
-}
-
-template <typename T>
-IndicatorEntry entry_for(const char* class_name) {
-  IndicatorEntry e;
-  e.class_name = class_name;
-  e.create = [](CallStatus* s) noexcept -> Indicator* {
-    Indicator* made = nullptr;
-    guarded(s, [&] { made = new T(); });
-    return made;
-  };
-  e.destroy = [](Indicator* i) noexcept { delete i; };
-  e.metadata = [](const Indicator* i, Metadata* out, CallStatus* s) noexcept {
-    guarded(s, [&] { *out = i->metadata(); });
-  };
-  e.needs = [](const Indicator* i, const Parameters* p, std::vector<DatasetNeed>* out,
-               CallStatus* s) noexcept { guarded(s, [&] { *out = i->needs(*p); }); };
-  e.calculate = [](const Indicator* i, const Context* c, const std::vector<Period>* p,
-                   std::vector<Observation>* out,
-                   CallStatus* s) noexcept { guarded(s, [&] { *out = i->calculate(*c, *p); }); };
-  return e;
-}
-
-}  // namespace detail
 }  // namespace scorecard
+
+#include "scorecard/plugin_side.hpp"
 
 #ifndef SCORECARD_PLUGIN_NAME
 #define SCORECARD_PLUGIN_NAME "unnamed"
@@ -119,24 +50,25 @@ IndicatorEntry entry_for(const char* class_name) {
 #define SCORECARD_PLUGIN_VERSION "0.0.0"
 #endif
 
-#define SCORECARD_ENTRY_(T) ::scorecard::detail::entry_for<T>(#T),
+#define SCORECARD_CLASS_(T) ::scorecard::detail::class_for<T>(#T),
 
 // Exports the library's indicator classes, e.g. SCORECARD_EXPORT_INDICATORS(Count, Rate).
-// Use once per library, in one source file.
-#define SCORECARD_EXPORT_INDICATORS(...)                                                         \
-  extern "C" __attribute__((visibility("default"))) const ::scorecard::PluginDescriptor*         \
-  scorecard_plugin_descriptor() {                                                                \
-    static const ::scorecard::IndicatorEntry entries[] = {                                       \
-        SCORECARD_FOR_EACH_(SCORECARD_ENTRY_, __VA_ARGS__)};                                     \
-    static const ::scorecard::PluginDescriptor descriptor = {SCORECARD_SDK_ABI_MAJOR,            \
-                                                             SCORECARD_SDK_ABI_MINOR,            \
-                                                             SCORECARD_BUILD_FINGERPRINT,        \
-                                                             SCORECARD_SDK_VERSION,              \
-                                                             SCORECARD_PLUGIN_NAME,              \
-                                                             SCORECARD_PLUGIN_VERSION,           \
-                                                             sizeof entries / sizeof entries[0], \
-                                                             entries};                           \
-    return &descriptor;                                                                          \
+// Use once per library, in one source file. It defines the one C entry point of the library,
+// scorecard_get_plugin_info (abi.h); the SDK's CMake helper exports nothing else.
+#define SCORECARD_EXPORT_INDICATORS(...)                                            \
+  extern "C" __attribute__((visibility("default"))) const scorecard_plugin_info*    \
+  scorecard_get_plugin_info(void) {                                                 \
+    static const scorecard_indicator_class* const classes[] = {                     \
+        SCORECARD_FOR_EACH_(SCORECARD_CLASS_, __VA_ARGS__)};                        \
+    static const scorecard_plugin_info info = {sizeof(scorecard_plugin_info),       \
+                                               SCORECARD_ABI_MAJOR,                 \
+                                               SCORECARD_ABI_MINOR,                 \
+                                               SCORECARD_SDK_VERSION,               \
+                                               SCORECARD_PLUGIN_NAME,               \
+                                               SCORECARD_PLUGIN_VERSION,            \
+                                               classes,                             \
+                                               sizeof classes / sizeof classes[0]}; \
+    return &info;                                                                   \
   }
 
 // Applies M to each of up to 16 arguments.

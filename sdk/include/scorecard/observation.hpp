@@ -3,6 +3,7 @@
 #pragma once
 
 #include <algorithm>
+#include <initializer_list>
 #include <map>
 #include <optional>
 #include <string>
@@ -31,6 +32,9 @@ struct Observation {
   std::vector<std::string> numerator_records;
   std::vector<std::string> denominator_records;
   std::vector<std::string> notes;  // counts an analyst needs beside the figure
+  // What the numerator and denominator are sums of ("FTE") when they are sums of weights
+  // (WeightedRatio), so the reports show "7.0 of 39.2 FTE"; empty for counts of records.
+  std::string weight_unit;
 };
 
 // Counts a cohort: each counted record joins the denominator, and the numerator when it
@@ -102,6 +106,76 @@ class Ratio {
   std::vector<std::string> denominator_records_;
   std::vector<std::string> notes_;
   std::map<std::pair<std::string, std::string>, std::pair<long, long>> cells_;
+};
+
+// A ratio of sums of weights, such as full-time equivalents: each record adds its weight to
+// the numerator, the denominator or both (turnover: leavers' FTE over the FTE in post). The
+// records are kept for `scorecard explain` as Ratio keeps them, and the figures are shown as
+// weights ("7.0 of 39.2 FTE") rather than as counts.
+class WeightedRatio {
+ public:
+  explicit WeightedRatio(bool keep_records, std::string weight_unit = "FTE")
+      : keep_records_(keep_records), unit_(std::move(weight_unit)) {}
+
+  // A record of the denominator with its weight, and of the numerator too when in_numerator
+  // (the same weight); breakdown categories are summed the same way.
+  void add(std::string_view record, double weight, bool in_numerator,
+           std::initializer_list<std::pair<std::string_view, std::string_view>> breakdowns = {}) {
+    add_denominator(record, weight);
+    if (in_numerator) add_numerator(record, weight);
+    for (const auto& [dimension, category] : breakdowns) {
+      auto& cell = cells_[{std::string(dimension), std::string(category)}];
+      cell.second += weight;
+      if (in_numerator) cell.first += weight;
+    }
+  }
+  // A record of the numerator alone (a leaver, who is not in post at the end).
+  void add_numerator(std::string_view record, double weight) {
+    numerator_ += weight;
+    if (keep_records_) numerator_records_.emplace_back(record);
+  }
+  // A record of the denominator alone.
+  void add_denominator(std::string_view record, double weight) {
+    denominator_ += weight;
+    if (keep_records_) denominator_records_.emplace_back(record);
+  }
+  void note(std::string text) { notes_.push_back(std::move(text)); }
+
+  double numerator() const { return numerator_; }
+  double denominator() const { return denominator_; }
+  const std::string& weight_unit() const { return unit_; }
+
+  // numerator / denominator x 100; no value for a denominator of 0 or less.
+  Observation percent() const { return finish(100.0); }
+  // numerator / denominator.
+  Observation ratio() const { return finish(1.0); }
+
+ private:
+  Observation finish(double scale) const {
+    Observation o;
+    o.numerator = numerator_;
+    o.denominator = denominator_;
+    if (denominator_ > 0) o.value = scale * numerator_ / denominator_;
+    o.numerator_records = numerator_records_;
+    o.denominator_records = denominator_records_;
+    o.notes = notes_;
+    o.weight_unit = unit_;
+    for (const auto& [key, cell] : cells_) {
+      std::optional<double> v;
+      if (cell.second > 0) v = scale * cell.first / cell.second;
+      o.breakdowns.push_back({key.first, key.second, cell.first, cell.second, v});
+    }
+    return o;
+  }
+
+  bool keep_records_;
+  std::string unit_;
+  double numerator_ = 0;
+  double denominator_ = 0;
+  std::vector<std::string> numerator_records_;
+  std::vector<std::string> denominator_records_;
+  std::vector<std::string> notes_;
+  std::map<std::pair<std::string, std::string>, std::pair<double, double>> cells_;
 };
 
 enum class Aggregation { kMean, kMedian };

@@ -10,4 +10,5 @@
 #include "scorecard/observation.hpp"
 #include "scorecard/parameters.hpp"
 #include "scorecard/period.hpp"
+#include "scorecard/span.hpp"
 #include "scorecard/table.hpp"

@@ -2,6 +2,7 @@
 // In: filled by the core's dataset loader. Out: read by plugins through Context::table().
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <initializer_list>
 #include <optional>
@@ -11,6 +12,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "scorecard/abi.h"
 #include "scorecard/date.hpp"
 #include "scorecard/metadata.hpp"
 
@@ -19,6 +21,47 @@ namespace scorecard {
 namespace core_detail {
 struct StringPoolAccess;  // the core's dataset loader, which fills a pool in bulk
 }
+
+// A column's cells: a std::vector where the host (the core, the testing kit) owns them, or a
+// read-only view of the host's array where a plugin reads them across the C boundary. Read it
+// as a vector: size(), [], iteration, data(); only the host appends to it.
+template <typename T>
+class Array : public std::vector<T> {
+ public:
+  using std::vector<T>::vector;
+  Array() = default;
+  Array(std::vector<T> v) : std::vector<T>(std::move(v)) {}  // NOLINT: implicit, as a vector
+  // A view of `size` elements at `data`, which must outlive it.
+  static Array view(const T* data, size_t size) {
+    Array a;
+    a.view_ = data;
+    a.view_size_ = size;
+    a.is_view_ = true;
+    return a;
+  }
+  bool is_view() const { return is_view_; }
+
+  size_t size() const { return is_view_ ? view_size_ : std::vector<T>::size(); }
+  bool empty() const { return size() == 0; }
+  const T* data() const { return is_view_ ? view_ : std::vector<T>::data(); }
+  const T& operator[](size_t i) const { return data()[i]; }
+  T& operator[](size_t i) { return std::vector<T>::operator[](i); }  // owned only
+  const T& at(size_t i) const {
+    if (i >= size()) throw std::out_of_range("cell index out of range");
+    return data()[i];
+  }
+  const T& front() const { return data()[0]; }
+  const T& back() const { return data()[size() - 1]; }
+  const T* begin() const { return data(); }
+  const T* end() const { return data() + size(); }
+  typename std::vector<T>::iterator begin() { return std::vector<T>::begin(); }  // owned only
+  typename std::vector<T>::iterator end() { return std::vector<T>::end(); }      // owned only
+
+ private:
+  const T* view_ = nullptr;
+  size_t view_size_ = 0;
+  bool is_view_ = false;
+};
 
 // Codes and strings are interned: a Code is an index into the run's StringPool, shared by
 // every table, so equal text is an equal Code across datasets (CHILD in header == CHILD in
@@ -31,8 +74,12 @@ inline constexpr Code kBlankCode = 0;
 class StringPool {
  public:
   StringPool() { intern(""); }
+  // The host's dictionary, read through the C boundary (what a plugin's Context::strings()
+  // is). `host` and `ctx` must outlive it; intern() is not available on it.
+  StringPool(const scorecard_host_api* host, scorecard_context* ctx) : host_(host), ctx_(ctx) {}
 
   Code intern(std::string_view text) {
+    if (host_) throw std::logic_error("the run's strings cannot be added to by a plugin");
     auto it = index_.find(std::string(text));
     if (it != index_.end()) return it->second;
     const Code id = static_cast<Code>(texts_.size());
@@ -42,12 +89,41 @@ class StringPool {
   }
   // The Code of `text`, if any cell or lookup ever interned it.
   std::optional<Code> find(std::string_view text) const {
+    if (host_) {
+      Code code = 0;
+      if (!host_->find_code(ctx_, {text.data(), text.size()}, &code)) return std::nullopt;
+      return code;
+    }
     auto it = index_.find(std::string(text));
     if (it == index_.end()) return std::nullopt;
     return it->second;
   }
-  std::string_view text(Code id) const { return texts_.at(static_cast<size_t>(id)); }
-  size_t size() const { return texts_.size(); }
+  std::string_view text(Code id) const {
+    if (host_) {
+      const scorecard_str t = host_->text(ctx_, id);
+      return {t.data, t.size};
+    }
+    return texts_.at(static_cast<size_t>(id));
+  }
+  size_t size() const { return host_ ? host_->code_count(ctx_) : texts_.size(); }
+  // The codes of many texts at once (std::nullopt where absent).
+  std::vector<std::optional<Code>> find_all(const std::vector<std::string>& texts) const {
+    std::vector<std::optional<Code>> out(texts.size());
+#if SCORECARD_ABI_MINOR >= 1
+    if (host_ &&
+        host_->struct_size >= offsetof(scorecard_host_api, find_codes) + sizeof host_->find_codes) {
+      std::vector<scorecard_str> in;
+      for (const auto& t : texts) in.push_back({t.data(), t.size()});
+      std::vector<int32_t> codes(texts.size(), -1);
+      host_->find_codes(ctx_, in.data(), in.size(), codes.data());
+      for (size_t i = 0; i < codes.size(); ++i)
+        if (codes[i] >= 0) out[i] = codes[i];
+      return out;
+    }
+#endif
+    for (size_t i = 0; i < texts.size(); ++i) out[i] = find(texts[i]);
+    return out;
+  }
 
  private:
   // The core's loader adds millions of strings at once, in an order that spares the cache;
@@ -56,6 +132,8 @@ class StringPool {
 
   std::vector<std::string> texts_;
   std::unordered_map<std::string, Code> index_;
+  const scorecard_host_api* host_ = nullptr;
+  scorecard_context* ctx_ = nullptr;
 };
 
 // A small set of codes, resolved once against the pool ("E11", "E12" -> Codes). Codes that
@@ -64,9 +142,10 @@ class CodeSet {
  public:
   CodeSet() = default;
   CodeSet(const StringPool& pool, const std::vector<std::string>& codes) {
-    for (const auto& c : codes) {
-      if (auto id = pool.find(normalise(c))) ids_.push_back(*id);
-    }
+    std::vector<std::string> normalised;
+    for (const auto& c : codes) normalised.push_back(normalise(c));
+    for (const auto& id : pool.find_all(normalised))
+      if (id) ids_.push_back(*id);
   }
   bool contains(Code c) const {
     for (Code id : ids_)
@@ -95,9 +174,9 @@ class CodeSet {
 struct Column {
   std::string name;
   ColumnType type = ColumnType::kString;
-  std::vector<int32_t> ints;
-  std::vector<double> decimals;
-  std::vector<uint8_t> blank;
+  Array<int32_t> ints;
+  Array<double> decimals;
+  Array<uint8_t> blank;
 
   bool is_blank(size_t r) const { return blank[r] != 0; }
   std::optional<Date> date(size_t r) const {
