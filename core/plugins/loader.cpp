@@ -12,6 +12,7 @@
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <utility>
 
 #include "core/plugins/elf_check.hpp"
 #include "core/plugins/sha256.hpp"
@@ -157,7 +158,12 @@ PluginFile load_file(const fs::path& file, const LoadPolicy& policy) {
     pf.indicators.clear();
     return pf;
   };
-  Descriptor fd;
+  // The descriptor stays open for as long as the library is loaded: glibc's dlopen finds an
+  // already-loaded object by its name, so a later plugin opened as the same /proc/self/fd/N
+  // (a number reused once closed) would be handed the earlier plugin instead. Members of the
+  // pair are destroyed in reverse order: the library is unloaded, then the descriptor closed.
+  auto holder = std::make_shared<std::pair<Descriptor, boost::dll::shared_library>>();
+  Descriptor& fd = holder->first;
   try {
     FileStatus status = FileStatus::kRefused;
     if (std::string why = check_file(file, policy, &fd, &status); !why.empty())
@@ -169,7 +175,7 @@ PluginFile load_file(const fs::path& file, const LoadPolicy& policy) {
   // The checked descriptor itself is what the dynamic loader maps: no second open by name,
   // so the file checked is the file loaded.
   const std::string opened = "/proc/self/fd/" + std::to_string(fd.fd);
-  auto library = std::make_shared<boost::dll::shared_library>();
+  std::shared_ptr<boost::dll::shared_library> library(holder, &holder->second);
   boost::dll::fs::error_code ec;
   library->load(fs::path(opened), ec,
                 boost::dll::load_mode::rtld_now | boost::dll::load_mode::rtld_local);
