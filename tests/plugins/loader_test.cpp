@@ -85,6 +85,25 @@ TEST(Loader, APluginBuiltForAnOlderMinorLoadsAndCalculates) {
   EXPECT_EQ(out[0].weight_unit, "");
 }
 
+TEST(Loader, EachFileLoadedAfterAnotherIsItsOwnLibrary) {
+  // Each file is loaded as /proc/self/fd/N. Were N closed and reused by the next file while the
+  // first library stays loaded, glibc's dlopen would find the first library by that name and
+  // hand it back: every later plugin would report the first one's indicators.
+  PluginFile first = load_file(plugin("good", "good"), {});
+  ASSERT_EQ(first.status, FileStatus::kOk) << first.message;
+  PluginFile second = load_file(plugin("old_minor", "old_minor"), {});
+  ASSERT_EQ(second.status, FileStatus::kOk) << second.message;
+  ASSERT_EQ(second.indicators.size(), 2u);
+  EXPECT_EQ(second.library_name, "old_minor");
+  EXPECT_EQ(second.indicators[0]->metadata().id, "old.rows");
+  EXPECT_EQ(first.indicators[0]->metadata().id, "test.rows");
+  // And a file loaded after one that was refused (its descriptor closed) is itself too.
+  PluginFile refused = load_file(plugin("other_abi", "other_abi"), {});
+  ASSERT_EQ(refused.status, FileStatus::kAbiMismatch);
+  PluginFile third = load_file(plugin("not_a_plugin", "not_a_plugin"), {});
+  EXPECT_EQ(third.status, FileStatus::kNotAPlugin) << third.message;
+}
+
 TEST(Loader, AbiCheckAcceptsAnOlderMinorOfTheSameMajorOnly) {
   EXPECT_EQ(abi_problem(SCORECARD_ABI_MAJOR, 0, "2.0.0"), "");
   EXPECT_EQ(abi_problem(SCORECARD_ABI_MAJOR, SCORECARD_ABI_MINOR, SCORECARD_SDK_VERSION), "");
