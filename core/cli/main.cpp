@@ -9,8 +9,8 @@
 #include <iostream>
 
 #include "core/cli/commands.hpp"
-#include "core/cli/test_command.hpp"
 #include "core/cli/new_plugin.hpp"
+#include "core/cli/test_command.hpp"
 #include "scorecard/abi.hpp"
 
 int main(int argc, char** argv) {
