@@ -9,6 +9,7 @@
 #include <memory>
 #include <set>
 #include <stdexcept>
+#include <unordered_map>
 
 #include "core/datasets/returns.hpp"
 #include "core/datasets/returns_xml.hpp"
@@ -28,8 +29,8 @@ namespace {
 
 // An element of a block and the column it fills.
 struct Field {
-  const char* element;
-  const char* column;
+  std::string_view element;  // views of literals: compared for every element, no strlen
+  std::string_view column;
 };
 
 // Writes the rows of one Part, a row at a time.
@@ -42,12 +43,20 @@ class Rows {
     part_.paths.assign(columns.size(), "");
     cells_.resize(columns.size());
   }
-  void path(const std::string& column, std::string p) { part_.paths[index(column)] = std::move(p); }
+  void path(std::string_view column, std::string p) { part_.paths[index(column)] = std::move(p); }
   void begin(uint32_t line, uint32_t column) {
-    for (Cell& c : cells_) c = {{}, line, column};
+    for (Cell& c : cells_) {
+      c.text.clear();  // keeps its buffer for the next row
+      c.line = line;
+      c.column = column;
+    }
   }
-  void set(const std::string& column, std::string_view text, uint32_t line, uint32_t col) {
-    cells_[index(column)] = {std::string(text), line, col};
+  // `column` by name: no string is made for the look-up (this is done for every cell).
+  void set(std::string_view column, std::string_view text, uint32_t line, uint32_t col) {
+    Cell& c = cells_[index(column)];
+    c.text.assign(text.data(), text.size());
+    c.line = line;
+    c.column = col;
   }
   void end() {
     for (const Cell& c : cells_) {
@@ -59,10 +68,10 @@ class Rows {
       part_.cols.push_back(c.column);
     }
   }
-  size_t index(const std::string& column) const {
-    const auto it = std::find(part_.columns.begin(), part_.columns.end(), column);
-    if (it == part_.columns.end()) throw std::logic_error("no column " + column);
-    return static_cast<size_t>(it - part_.columns.begin());
+  size_t index(std::string_view column) const {
+    for (size_t i = 0; i < part_.columns.size(); ++i)
+      if (part_.columns[i] == column) return i;
+    throw std::logic_error("no column " + std::string(column));
   }
 
  private:
@@ -79,16 +88,16 @@ class Reader {
  public:
   Reader(const ReturnFile& file, Reading& out) : file_(file), out_(out) {}
 
-  Rows& rows(const std::string& dataset, const std::vector<std::string>& columns) {
-    auto it = rows_.find(dataset);
+  Rows& rows(std::string_view dataset, const std::vector<std::string>& columns) {
+    auto it = rows_.find(dataset);  // no string made: done for every row
     if (it != rows_.end()) return *it->second;
     out_.parts.emplace_back();  // reserved by the caller: no reallocation
     Part& p = out_.parts.back();
-    p.dataset = dataset;
+    p.dataset = std::string(dataset);
     p.file = file_.path;
     p.year = file_.year;
     auto r = std::make_unique<Rows>(p, columns);
-    return *rows_.emplace(dataset, std::move(r)).first->second;
+    return *rows_.emplace(std::string(dataset), std::move(r)).first->second;
   }
 
   void unknown(const std::string& path, uint32_t line, uint32_t column) {
@@ -127,7 +136,7 @@ class Reader {
  private:
   const ReturnFile& file_;
   Reading& out_;
-  std::map<std::string, std::unique_ptr<Rows>> rows_;
+  std::map<std::string, std::unique_ptr<Rows>, std::less<>> rows_;
   std::set<std::string> unknown_;
   size_t stray_count_ = 0;
 };
@@ -139,7 +148,7 @@ const Field* find_field(const std::vector<Field>& fields, std::string_view eleme
 }
 
 std::vector<std::string> columns_of(std::vector<std::string> first, const std::vector<Field>& f) {
-  for (const Field& x : f) first.push_back(x.column);
+  for (const Field& x : f) first.emplace_back(x.column);
   return first;
 }
 
@@ -159,7 +168,7 @@ void fill(Reader& reader, Rows& rows, const XmlTree& tree, int32_t block,
 }
 
 void set_paths(Rows& rows, const std::vector<Field>& fields, const std::string& block_path) {
-  for (const Field& f : fields) rows.path(f.column, block_path + "/" + f.element);
+  for (const Field& f : fields) rows.path(f.column, block_path + "/" + std::string(f.element));
 }
 
 // ---- SSDA903 ------------------------------------------------------------------------------
@@ -205,8 +214,8 @@ const std::vector<Field> kAdPlaced = {{"DATE_PLACED", "DATE_PLACED"},
 
 // A block of HEADER repeated per child (AREVIEW, AMISSING, ...): its dataset and fields.
 struct HeaderBlock {
-  const char* element;
-  const char* dataset;
+  std::string_view element;
+  std::string_view dataset;
   const std::vector<Field>* fields;
   bool year;  // the dataset has YEAR (OC2)
 };
@@ -254,7 +263,7 @@ class Ssda903 {
       std::vector<std::string> cols = columns_of({"CHILD", "DOB"}, *b.fields);
       if (b.year) cols.push_back("YEAR");
       auto& rows = r_.rows(b.dataset, cols);
-      set_paths(rows, *b.fields, header + "/" + b.element);
+      set_paths(rows, *b.fields, header + "/" + std::string(b.element));
     }
   }
 
@@ -711,8 +720,9 @@ std::optional<int> year_in_name(const std::string& name) {
 void supersede(std::vector<Part*>& parts) {
   std::stable_sort(parts.begin(), parts.end(),
                    [](const Part* a, const Part* b) { return a->year < b->year; });
+  if (parts.size() < 2) return;  // one census: nothing to supersede
   // key text -> (part, row) of the newest holder, walking from the newest part back.
-  std::map<std::string, std::pair<const Part*, size_t>> newest;
+  std::unordered_map<std::string, std::pair<const Part*, size_t>> newest;
   for (auto it = parts.rbegin(); it != parts.rend(); ++it) {
     Part& p = **it;
     if (p.key.empty()) continue;
@@ -720,7 +730,7 @@ void supersede(std::vector<Part*>& parts) {
     for (const auto& k : p.key)
       key.push_back(static_cast<size_t>(std::find(p.columns.begin(), p.columns.end(), k) -
                                         p.columns.begin()));
-    std::map<std::string, std::pair<const Part*, size_t>> here;
+    std::unordered_map<std::string, std::pair<const Part*, size_t>> here;
     for (size_t r = 0; r < p.rows(); ++r) {
       std::string k;
       for (size_t c : key) (k += p.cell(r, c)) += '\x1f';
