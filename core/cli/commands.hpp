@@ -49,6 +49,17 @@ struct DemoArgs {
   std::string format = "csv";  // csv, or xml: the SSDA903 and CIN data as yearly returns
 };
 
+// `scorecard benchmarks` (benchmarks_command.cpp).
+struct BenchmarksArgs {
+  std::string published;  // default: the DfE files that come with scorecard
+  std::string authority;  // ONS code or DfE number
+  std::string mapping;    // default: indicators/benchmarks/dfe.yaml
+  std::string neighbours = "mean";
+  int year = 0;  // 0: each file's latest
+  bool json = false;
+};
+int command_benchmarks(const BenchmarksArgs& args);
+
 int command_run(const RunArgs& args);
 int command_validate(const ValidateArgs& args);
 int command_plugins_list(const PluginsListArgs& args);

@@ -92,6 +92,24 @@ int main(int argc, char** argv) {
   new_plugin_cmd->add_option("--out", new_plugin.out, "the folder to write (default: ./NAME)");
   new_plugin_cmd->add_flag("--force", new_plugin.force, "overwrite files in a folder in use");
 
+  BenchmarksArgs bench;
+  auto* bench_cmd = app.add_subcommand(
+      "benchmarks",
+      "print an authority's published DfE figures beside England, region and neighbours");
+  bench_cmd->add_option("--authority", bench.authority, "ONS code (E08000016) or DfE number (370)")
+      ->required();
+  bench_cmd->add_option("--published", bench.published,
+                        "the folder of DfE files (default: the 2025 files that come with "
+                        "scorecard)");
+  bench_cmd->add_option("--year", bench.year, "the published year (default: each file's latest)")
+      ->check(CLI::Range(1900, 2200));
+  bench_cmd->add_option("--neighbours", bench.neighbours, "mean (as LAIT) or median")
+      ->check(CLI::IsMember({"mean", "median"}))
+      ->capture_default_str();
+  bench_cmd->add_option("--mapping", bench.mapping,
+                        "the mapping YAML (default: indicators/benchmarks/dfe.yaml)");
+  bench_cmd->add_flag("--json", bench.json, "machine-readable output");
+
   // CLI11 would only say "A subcommand is required" for a mistyped command.
   if (argc > 1 && argv[1][0] != '-') {
     const std::string first = argv[1];
@@ -127,5 +145,6 @@ int main(int argc, char** argv) {
   if (*demo_cmd) return command_demo(demo);
   if (*test_cmd) return command_test(test);
   if (*new_plugin_cmd) return command_new_plugin(new_plugin);
+  if (*bench_cmd) return command_benchmarks(bench);
   return kExitUsage;
 }

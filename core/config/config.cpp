@@ -1,5 +1,6 @@
 #include "core/config/config.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <cstdint>
 #include <cstdio>
@@ -64,12 +65,23 @@ namespace {
 
 constexpr const char* kTopExpected = "a mapping with authority, data and indicators";
 
+// The DfE's LA number: three digits (YAML may read 370 as a number; the text is the same).
+std::string read_dfe_number(const Field& f) {
+  const std::string text = f.value.IsScalar() ? f.value.Scalar() : "";
+  const bool digits = text.size() == 3 && std::all_of(text.begin(), text.end(), [](char ch) {
+                        return std::isdigit(static_cast<unsigned char>(ch));
+                      });
+  if (!digits) fail_expected(f, "the DfE's 3-digit local-authority number, e.g. 370");
+  return text;
+}
+
 void read_authority(const Field& f, const fs::path& base, Config& c) {
   const Mapping m(f, "in authority",
-                  "a mapping with name, code, population_0_17, postcode_centroids");
-  m.allow_only({"name", "code", "population_0_17", "postcode_centroids"});
+                  "a mapping with name, code, dfe_number, population_0_17, postcode_centroids");
+  m.allow_only({"name", "code", "dfe_number", "population_0_17", "postcode_centroids"});
   c.authority.name = read_text(m.require("name"));
   if (const Field* code = m.find("code")) c.authority.code = read_text(*code);
+  if (const Field* n = m.find("dfe_number")) c.dfe_number = read_dfe_number(*n);
   if (const Field* p = m.find("population_0_17"))
     c.authority.population_0_17 =
         read_number(*p, "a number of children (0 or more)", [](double v) { return v >= 0; });
@@ -171,6 +183,25 @@ void read_report(const Field& f, const fs::path& base, Config& c) {
   if (const Field* db = m.find("history_db")) c.history_db = read_path(*db, base);
 }
 
+void read_benchmarks(const Field& f, const fs::path& base, Config& c) {
+  if (f.blank()) return;
+  const Mapping m(f, "in benchmarks", "a mapping with published, neighbours, year, mapping");
+  m.allow_only({"published", "neighbours", "year", "mapping"});
+  PublishedBenchmarksConfig b;
+  b.where = f.key_at;
+  b.published = read_path(m.require("published"), base);
+  using N = PublishedBenchmarksConfig::Neighbours;
+  using Y = PublishedBenchmarksConfig::Year;
+  if (const Field* n = m.find("neighbours"))
+    b.neighbours = read_choice(
+        *n, std::vector<std::pair<std::string, N>>{{"mean", N::kMean}, {"median", N::kMedian}});
+  if (const Field* y = m.find("year"))
+    b.year = read_choice(
+        *y, std::vector<std::pair<std::string, Y>>{{"same", Y::kSame}, {"latest", Y::kLatest}});
+  if (const Field* map = m.find("mapping")) b.mapping = read_path(*map, base);
+  c.benchmarks = b;
+}
+
 // FNV-1a 64 over each text, each preceded by its length so that moving text from one file to
 // the next changes the digest.
 std::string digest(const std::vector<std::string>& texts) {
@@ -198,12 +229,13 @@ Config load(const fs::path& file) {
   const fs::path base = doc.directory();
   std::vector<std::string> texts{doc.text};
   const Mapping top(doc, "at the top level", kTopExpected);
-  top.allow_only({"authority", "plugins", "data", "indicators", "report"});
+  top.allow_only({"authority", "plugins", "data", "indicators", "report", "benchmarks"});
   read_authority(top.require("authority"), base, c);
   if (const Field* p = top.find("plugins")) read_plugins(*p, base, c);
   read_data(top.require("data"), base, c);
   c.indicators = read_indicators(top.require("indicators"), doc, texts);
   if (const Field* r = top.find("report")) read_report(*r, base, c);
+  if (const Field* b = top.find("benchmarks")) read_benchmarks(*b, base, c);
   c.hash = digest(texts);
   return c;
 }

@@ -71,6 +71,17 @@ struct IndicatorUse {
   const std::string& key() const { return code ? *code : id; }
 };
 
+// `benchmarks:`: the DfE's published statistics as benchmarks (core/benchmarks).
+struct PublishedBenchmarksConfig {
+  enum class Neighbours { kMean, kMedian };  // mean as LAIT, median as the DfE dashboard
+  enum class Year { kSame, kLatest };        // the period's own published year, or the latest
+  std::filesystem::path published;           // the folder of DfE files, absolute
+  Neighbours neighbours = Neighbours::kMean;
+  Year year = Year::kSame;
+  std::optional<std::filesystem::path> mapping;  // default: indicators/benchmarks/dfe.yaml
+  Location where;                                // the `benchmarks:` key, for messages
+};
+
 enum class OnError { kFail, kReport };
 enum class Isolation { kNone, kProcess };
 
@@ -81,6 +92,7 @@ struct Config {
   std::filesystem::path path;  // the configuration file, absolute
   std::string hash;            // hex digest of the config and every included file's text
   Authority authority;
+  std::string dfe_number;  // authority.dfe_number: the DfE's 3-digit LA number ("370")
   std::optional<std::filesystem::path> postcode_centroids;
   // plugins:
   std::vector<std::filesystem::path> plugin_directories;
@@ -103,6 +115,8 @@ struct Config {
   int small_numbers = 5;
   bool suppress = false;
   std::optional<std::filesystem::path> history_db;
+  // benchmarks:
+  std::optional<PublishedBenchmarksConfig> benchmarks;
 };
 
 // Reads and checks the configuration. Throws ConfigError.

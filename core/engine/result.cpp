@@ -39,5 +39,16 @@ const char* to_string(Comparison c) {
   }
   return "none";
 }
+const char* to_string(Significance s) {
+  switch (s) {
+    case Significance::kNone: return "none";
+    case Significance::kBetter: return "significantly_better";
+    case Significance::kSimilar: return "similar";
+    case Significance::kWorse: return "significantly_worse";
+    case Significance::kHigher: return "significantly_higher";
+    case Significance::kLower: return "significantly_lower";
+  }
+  return "none";
+}
 
 }  // namespace scorecard::engine

@@ -16,6 +16,7 @@
 #include <set>
 #include <thread>
 
+#include "core/benchmarks/benchmarks.hpp"
 #include "core/engine/run_context.hpp"
 #include "core/plugins/isolation.hpp"
 #include "core/rating/rating.hpp"
@@ -473,6 +474,8 @@ engine::Scorecard run(const config::Config& config, const plugins::Registry& reg
                reporting.size(), seconds_since(compute_start), cpu_seconds() - compute_cpu);
   spdlog::debug("memory after computing {} MB, peak {} MB", rss_mb(), peak_rss_mb());
 
+  // The DfE's published figures for each period (config `benchmarks:`), before rating compares.
+  benchmarks::apply(config, card);
   rating::RatingOptions rating_options{config.small_numbers, config.suppress};
   for (auto& ind : card.indicators)
     if (ind.status == Status::kOk) rating::rate(ind, rating_options);

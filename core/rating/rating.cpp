@@ -62,6 +62,51 @@ Comparison compare(std::optional<double> value, double benchmark, Polarity polar
                                                            : Comparison::kWorse;
 }
 
+namespace {
+constexpr double kZ = 1.959963984540054;  // the normal distribution's 97.5th percentile
+}  // namespace
+
+std::optional<engine::Interval> wilson(double successes, double trials) {
+  if (!(trials > 0) || !(successes >= 0) || successes > trials || !std::isfinite(trials))
+    return std::nullopt;
+  const double p = successes / trials, z2 = kZ * kZ;
+  const double scale = 1 + z2 / trials;
+  const double centre = (p + z2 / (2 * trials)) / scale;
+  const double half = kZ * std::sqrt(p * (1 - p) / trials + z2 / (4 * trials * trials)) / scale;
+  return engine::Interval{100 * std::max(0.0, centre - half), 100 * std::min(1.0, centre + half),
+                          "wilson"};
+}
+
+std::optional<engine::Interval> byar_per_10000(double events, double population) {
+  if (!(population > 0) || !(events >= 0) || !std::isfinite(population) || !std::isfinite(events))
+    return std::nullopt;
+  const double o = events, o1 = events + 1;
+  double low = 0;
+  if (o > 0) low = o * std::pow(1 - 1 / (9 * o) - kZ / (3 * std::sqrt(o)), 3);
+  const double high = o1 * std::pow(1 - 1 / (9 * o1) + kZ / (3 * std::sqrt(o1)), 3);
+  return engine::Interval{10000 * low / population, 10000 * high / population, "byar"};
+}
+
+std::optional<engine::Interval> interval_for(const Observation& o, Unit unit) {
+  if (!o.numerator || !o.denominator || !o.value) return std::nullopt;
+  if (unit == Unit::kPercent) return wilson(*o.numerator, *o.denominator);
+  if (unit == Unit::kRatePer10000) return byar_per_10000(*o.numerator, *o.denominator);
+  return std::nullopt;
+}
+
+engine::Significance significance(const std::optional<engine::Interval>& interval,
+                                  std::optional<double> value, double benchmark,
+                                  Polarity polarity) {
+  using engine::Significance;
+  if (!interval || !value || !std::isfinite(benchmark)) return Significance::kNone;
+  if (benchmark >= interval->low - 1e-9 && benchmark <= interval->high + 1e-9)
+    return Significance::kSimilar;
+  const bool higher = interval->low > benchmark;  // the whole interval above the benchmark
+  if (polarity == Polarity::kNeutral) return higher ? Significance::kHigher : Significance::kLower;
+  return (polarity == Polarity::kHigherIsBetter) == higher ? Significance::kBetter
+                                                           : Significance::kWorse;
+}
+
 void suppress(engine::PeriodResult& p, int threshold) {
   Observation& o = p.observation;
   const bool small_denominator = small(o.denominator, threshold);
@@ -72,11 +117,13 @@ void suppress(engine::PeriodResult& p, int threshold) {
     o.denominator.reset();
     o.numerator.reset();
     o.value.reset();
+    p.interval.reset();  // its ends would give the figure back
     p.suppressed = true;
   } else if (small_numerator || small_complement) {
     // The value with the denominator would give the numerator back, so both go.
     o.numerator.reset();
     if (o.denominator) o.value.reset();
+    p.interval.reset();
     p.suppressed = true;
   }
   // Breakdowns: mask small cells; where a dimension has exactly one, mask its next smallest
@@ -104,6 +151,38 @@ void suppress(engine::PeriodResult& p, int threshold) {
   }
 }
 
+namespace {
+
+// The period's benchmarks: the published England, region and neighbours figures first, then
+// each configured benchmark that no published figure replaced.
+void rate_benchmarks(const engine::IndicatorResult& ind, engine::PeriodResult& p) {
+  const Observation& o = p.observation;
+  p.benchmarks.clear();
+  auto add = [&](const std::string& name, double value, const std::string& source) {
+    engine::BenchmarkResult b;
+    b.name = name;
+    b.value = value;
+    b.comparison = compare(o.value, value, ind.polarity, ind.decimals);
+    b.significance = significance(p.interval, o.value, value, ind.polarity);
+    b.source = source;
+    p.benchmarks.push_back(std::move(b));
+  };
+  std::map<std::string, std::optional<double>> published;
+  if (p.published && p.published->available) {
+    published = {{"england", p.published->england},
+                 {"region", p.published->region},
+                 {"statistical_neighbours", p.published->neighbours}};
+    for (const auto& [name, value] : published)
+      if (value) add(name, *value, "DfE " + p.published->year_label);
+  }
+  for (const auto& [name, value] : ind.benchmarks) {
+    auto it = published.find(name);
+    if (it == published.end() || !it->second) add(name, value, "configuration");
+  }
+}
+
+}  // namespace
+
 void rate(engine::IndicatorResult& ind, const RatingOptions& options) {
   auto& periods = ind.periods;
   for (size_t i = 0; i < periods.size(); ++i) {
@@ -118,9 +197,11 @@ void rate(engine::IndicatorResult& ind, const RatingOptions& options) {
       if (periods[j].end == last_year_end && periods[j].end - periods[j].start == p.end - p.start)
         p.vs_last_year =
             direction(o.value, periods[j].observation.value, ind.polarity, ind.decimals);
-    p.benchmarks.clear();
-    for (const auto& [name, value] : ind.benchmarks)
-      p.benchmarks.push_back({name, value, compare(o.value, value, ind.polarity, ind.decimals)});
+    p.interval = interval_for(o, ind.unit);
+    p.target_within_interval = p.interval && p.target && p.rag != Rag::kNone &&
+                               *p.target >= p.interval->low - 1e-9 &&
+                               *p.target <= p.interval->high + 1e-9;
+    rate_benchmarks(ind, p);
     const std::optional<double> base = o.denominator ? o.denominator : o.numerator;
     p.small_number = base && *base < options.small_numbers;
   }

@@ -31,9 +31,29 @@ engine::Direction direction(std::optional<double> now, std::optional<double> bef
 engine::Comparison compare(std::optional<double> value, double benchmark, Polarity polarity,
                            int decimals);
 
+// The 95% Wilson score interval for `successes` of `trials`, as percentages (0-100).
+// None when trials is not above 0 or successes is outside [0, trials].
+std::optional<engine::Interval> wilson(double successes, double trials);
+
+// The 95% interval for a rate per 10,000 from a count of `events` in `population` (Byar's
+// approximation to the exact Poisson interval, as the public-health profiles use). None when
+// the population is not above 0 or the count is negative.
+std::optional<engine::Interval> byar_per_10000(double events, double population);
+
+// The interval the period's figure gets: Wilson for a percentage, Byar for a rate per 10,000,
+// from its numerator and denominator; none for other units or without both.
+std::optional<engine::Interval> interval_for(const Observation& o, Unit unit);
+
+// The benchmark against the interval: kSimilar when it lies inside it (ends included), else
+// significantly better / worse by polarity (higher / lower when neutral). No interval: kNone.
+engine::Significance significance(const std::optional<engine::Interval>& interval,
+                                  std::optional<double> value, double benchmark, Polarity polarity);
+
 // Rates every period of the indicator (targets must already be set per period): RAG,
 // direction against the previous period and the same period last year (found by date among
-// the indicator's periods), benchmarks, small numbers and suppression.
+// the indicator's periods), the interval, benchmarks (a published England, region or
+// neighbours figure in `period.published` replaces the configured one of the same name) with
+// their significance, "within chance", small numbers and suppression.
 void rate(engine::IndicatorResult& indicator, const RatingOptions& options);
 
 // Masks counts from 1 to small_numbers - 1, and any count or value from which a masked one

@@ -8,14 +8,14 @@
 namespace scorecard::reports {
 namespace {
 
-constexpr std::string_view kColumns[] = {"code",         "id",           "name",
-                                         "theme",        "unit",         "polarity",
-                                         "period",       "start",        "end",
-                                         "numerator",    "denominator",  "value",
-                                         "target",       "rag",          "vs_previous",
-                                         "vs_last_year", "england",      "statistical_neighbours",
-                                         "region",       "small_number", "suppressed",
-                                         "status",       "message"};
+constexpr std::string_view kColumns[] = {
+    "code", "id", "name", "theme", "unit", "polarity", "period", "start", "end", "numerator",
+    "denominator", "value", "target", "rag", "vs_previous", "vs_last_year", "england",
+    "statistical_neighbours", "region", "small_number", "suppressed", "status", "message",
+    // since 1.2: published benchmarks (published_fields)
+    "interval_low", "interval_high", "within_chance", "published_year", "england_significance",
+    "statistical_neighbours_significance", "region_significance", "published_own", "rank", "ranked",
+    "quartile", "neighbours_with_value", "neighbours_missing", "benchmark_note"};
 
 // RFC 4180: a field holding a comma, a quote or a line break is quoted, quotes doubled.
 std::string field(std::string_view text) {
@@ -45,6 +45,42 @@ std::optional<double> benchmark(const engine::PeriodResult* p, const std::string
   return std::nullopt;
 }
 
+const engine::BenchmarkResult* find_benchmark(const engine::PeriodResult* p,
+                                              const std::string& name) {
+  if (!p) return nullptr;
+  for (const auto& b : p->benchmarks)
+    if (b.name == name) return &b;
+  return nullptr;
+}
+
+// The columns since 1.2: the interval, the significance words and the published figures.
+std::vector<std::string> published_fields(const engine::IndicatorResult& r,
+                                          const engine::PeriodResult* p) {
+  auto significance = [&](const char* name) -> std::string {
+    const engine::BenchmarkResult* b = find_benchmark(p, name);
+    return b ? engine::to_string(b->significance) : "";
+  };
+  const engine::PublishedBenchmarks* pb =
+      p && p->published && p->published->available ? &*p->published : nullptr;
+  const size_t with_value =
+      pb ? pb->neighbour_list.size() - static_cast<size_t>(pb->neighbours_missing) : 0;
+  return {
+      p && p->interval ? plain_number(p->interval->low) : "",
+      p && p->interval ? plain_number(p->interval->high) : "",
+      p && p->target_within_interval ? "true" : "false",
+      pb ? pb->year_label : "",
+      significance("england"),
+      significance("statistical_neighbours"),
+      significance("region"),
+      pb ? number(pb->own) : "",
+      pb && pb->rank ? std::to_string(*pb->rank) : "",
+      pb ? std::to_string(pb->ranked) : "",
+      pb ? pb->quartile : "",
+      pb ? std::to_string(with_value) : "",
+      pb ? std::to_string(pb->neighbours_missing) : "",
+      text(r.benchmark_note.empty() && p && p->published ? p->published->note : r.benchmark_note)};
+}
+
 void add_row(std::string& out, const std::vector<std::string>& fields) {
   for (size_t i = 0; i < fields.size(); ++i) {
     if (i) out += ',';
@@ -57,29 +93,32 @@ void add_row(std::string& out, const std::vector<std::string>& fields) {
 std::vector<std::string> row(const engine::Scorecard& s, const engine::IndicatorResult& r,
                              const engine::PeriodResult* p) {
   const char* yes_no[] = {"false", "true"};
-  return {text(r.code),
-          text(r.id),
-          text(r.name),
-          text(r.theme),
-          to_string(r.unit),
-          to_string(r.polarity),
-          p ? p->label : s.period,
-          (p ? p->start : s.period_start).iso(),
-          (p ? p->end : s.period_end).iso(),
-          p ? number(p->observation.numerator) : "",
-          p ? number(p->observation.denominator) : "",
-          p ? number(p->observation.value) : "",
-          number(p ? p->target : r.target),
-          engine::to_string(p ? p->rag : engine::Rag::kNone),
-          engine::to_string(p ? p->vs_previous : engine::Direction::kNone),
-          engine::to_string(p ? p->vs_last_year : engine::Direction::kNone),
-          number(benchmark(p, "england")),
-          number(benchmark(p, "statistical_neighbours")),
-          number(benchmark(p, "region")),
-          yes_no[p && p->small_number],
-          yes_no[p && p->suppressed],
-          engine::to_string(r.status),
-          text(r.message)};
+  std::vector<std::string> fields = {
+      text(r.code),
+      text(r.id),
+      text(r.name),
+      text(r.theme),
+      to_string(r.unit),
+      to_string(r.polarity),
+      p ? p->label : s.period,
+      (p ? p->start : s.period_start).iso(),
+      (p ? p->end : s.period_end).iso(),
+      p ? number(p->observation.numerator) : "",
+      p ? number(p->observation.denominator) : "",
+      p ? number(p->observation.value) : "",
+      number(p ? p->target : r.target),
+      engine::to_string(p ? p->rag : engine::Rag::kNone),
+      engine::to_string(p ? p->vs_previous : engine::Direction::kNone),
+      engine::to_string(p ? p->vs_last_year : engine::Direction::kNone),
+      number(benchmark(p, "england")),
+      number(benchmark(p, "statistical_neighbours")),
+      number(benchmark(p, "region")),
+      yes_no[p && p->small_number],
+      yes_no[p && p->suppressed],
+      engine::to_string(r.status),
+      text(r.message)};
+  for (auto& f : published_fields(r, p)) fields.push_back(std::move(f));
+  return fields;
 }
 
 }  // namespace

@@ -115,6 +115,18 @@ const char* comparison_words(Comparison c) {
   return "";
 }
 
+const char* significance_words(engine::Significance s) {
+  switch (s) {
+    case engine::Significance::kBetter: return "significantly better";
+    case engine::Significance::kWorse: return "significantly worse";
+    case engine::Significance::kSimilar: return "similar";
+    case engine::Significance::kHigher: return "significantly higher";
+    case engine::Significance::kLower: return "significantly lower";
+    case engine::Significance::kNone: return "";
+  }
+  return "";
+}
+
 namespace {
 constexpr const char* kMonths[] = {"January",   "February", "March",    "April",
                                    "May",       "June",     "July",     "August",

@@ -39,6 +39,10 @@ std::string benchmark_title(const std::string& name);
 // "better than", "worse than", "same as", "" (not compared).
 const char* comparison_words(engine::Comparison c);
 
+// "significantly better", "similar", "significantly worse", "significantly higher",
+// "significantly lower"; "" (no interval to test).
+const char* significance_words(engine::Significance s);
+
 // "31 December 2018".
 std::string long_date(Date d);
 // "14 January 2019, 09:30 UTC" from ISO 8601 "2019-01-14T09:30:00Z"; the text unchanged when

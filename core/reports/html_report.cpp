@@ -63,11 +63,27 @@ svg.trend text{font-size:9px;fill:#505a5f}
 .key{font-size:12px;color:#383f43;margin:0 0 6px}
 .breakdowns{display:grid;grid-template-columns:repeat(auto-fill,minmax(300px,1fr));gap:0 24px}
 .breakdowns section{break-inside:avoid;page-break-inside:avoid}
+.chance{display:block;font-size:12px;color:#383f43;margin-top:2px}
+.sig{display:block;font-size:12px;color:#383f43;margin:-1px 0 3px}
+.sig-better{color:#0b5d2a;font-weight:600}
+.sig-worse{color:#8a1c24;font-weight:600}
+tr.published>td{border-top:0;padding-top:0;background:#fafafa}
+.published-grid{display:flex;flex-wrap:wrap;gap:4px 24px;align-items:flex-start}
+svg.dots{display:block;overflow:visible}
+svg.dots text{font-size:9px;fill:#383f43}
+ul.dots-key{list-style:none;margin:0;padding:0;font-size:12px;columns:2;column-gap:18px;max-width:560px}
+ul.dots-key li{break-inside:avoid}
+details.neighbours summary{cursor:pointer;font-size:12px;color:#1d4f91}
+table.neighbours{width:auto;margin:2px 0 4px;font-size:12px}
+table.neighbours td,table.neighbours th{padding:1px 8px}
+.print-only{display:none}
 footer{margin-top:16px;color:#505a5f;font-size:12px;border-top:1px solid #b1b4b6;padding-top:6px}
 @page{size:A4 landscape;margin:10mm}
 @media print{body{padding:0;max-width:none;font-size:11px}
  *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
- h2{margin-top:10px}}
+ h2{margin-top:10px}
+ details.neighbours{display:none}
+ .print-only{display:block;font-size:10px}}
 )css";
 
 std::string escape(const std::string& text) {
@@ -285,6 +301,203 @@ std::string trend_svg(const IndicatorResult& r, const std::vector<TrendPoint>& p
   return svg + "</svg>";
 }
 
+// ---- published benchmarks: interval, significance, rank, dot plot, neighbours --------------
+// (Kept together, apart from the row's other cells, so the rest of the page reads as before.)
+
+std::string benchmark_note(const IndicatorResult& r, const PeriodResult* p) {
+  std::string note = r.benchmark_note;
+  if (note.empty() && p && p->published && !p->published->available) note = p->published->note;
+  if (note.empty()) return "";
+  return "<span class=\"sub\">" + escape(note) + "</span>";
+}
+
+std::string interval_words(const IndicatorResult& r, const PeriodResult& p) {
+  if (!p.interval) return "";
+  return "<span class=\"sub\">95% interval " +
+         escape(with_unit(p.interval->low, r.unit, r.decimals)) + " to " +
+         escape(with_unit(p.interval->high, r.unit, r.decimals)) + "</span>";
+}
+
+std::string chance_words(const PeriodResult* p) {
+  if (!p || !p->target_within_interval) return "";
+  return "<span class=\"chance\">within chance: the target is inside the 95% interval</span>";
+}
+
+std::string significance_line(const engine::BenchmarkResult& b) {
+  const std::string words = significance_words(b.significance);
+  if (words.empty()) return "";
+  const char* kind = b.significance == engine::Significance::kBetter  ? " sig-better"
+                     : b.significance == engine::Significance::kWorse ? " sig-worse"
+                                                                      : "";
+  return "<span class=\"sig" + std::string(kind) + "\">" + words + "</span>";
+}
+
+// Why a benchmark has no significance word: the figure has no interval (a count, an average).
+std::string untested_words(const IndicatorResult& r, const PeriodResult& p) {
+  if (p.interval) return "";
+  return std::string("<span class=\"sig\">significance not tested: ") +
+         (r.unit == Unit::kPercent || r.unit == Unit::kRatePer10000
+              ? "no numerator and denominator"
+              : "no interval for a count or an average") +
+         "</span>";
+}
+
+std::string rank_words(const PeriodResult* p) {
+  if (!p || !p->published || !p->published->available) return "";
+  const engine::PublishedBenchmarks& b = *p->published;
+  std::string out = "<span class=\"sub\">DfE " + escape(b.year_label);
+  if (b.rank)
+    out += "; published rank " + std::to_string(*b.rank) + " of " + std::to_string(b.ranked) +
+           ", quartile " + escape(b.quartile) + " (A = best)";
+  return out + "</span>";
+}
+
+// A point of the dot plot.
+struct Dot {
+  std::string label;  // "England 10%"
+  double value;
+  enum Kind { kAuthority, kNeighbour, kEngland, kRegion } kind;
+};
+
+// The council, its neighbours, England and the region on one line, the interval as a bar;
+// each shape has its own title and the key below names every point in words.
+std::string dot_plot(const IndicatorResult& r, const PeriodResult& p,
+                     const engine::PublishedBenchmarks& b, const std::string& authority, int id) {
+  std::vector<Dot> dots;
+  auto label = [&](const std::string& name, double v) {
+    return name + " " + with_unit(v, r.unit, r.decimals);
+  };
+  for (const auto& n : b.neighbour_list)
+    if (n.value) dots.push_back({label(n.name, *n.value), *n.value, Dot::kNeighbour});
+  if (b.england) dots.push_back({label("England", *b.england), *b.england, Dot::kEngland});
+  if (b.region) dots.push_back({label(b.region_name, *b.region), *b.region, Dot::kRegion});
+  const std::optional<double> own = p.observation.value;
+  if (own) dots.push_back({label(authority, *own), *own, Dot::kAuthority});
+  if (dots.empty()) return "";
+  double low = INFINITY, high = -INFINITY;
+  for (const auto& d : dots) low = std::min(low, d.value), high = std::max(high, d.value);
+  if (p.interval) low = std::min(low, p.interval->low), high = std::max(high, p.interval->high);
+  if (high - low < 1e-9) low -= 1, high += 1;
+  const double pad = (high - low) * 0.06;
+  low -= pad;
+  high += pad;
+  const double left = 8, width = 384;
+  auto xv = [&](double v) { return left + width * (v - low) / (high - low); };
+  auto x = [&](double v) { return rounded(xv(v), 1); };
+  const std::string did = "dots-" + std::to_string(id);
+  std::string desc;
+  for (const auto& d : dots) desc += (desc.empty() ? "" : "; ") + d.label;
+  std::string svg =
+      "<svg class=\"dots\" role=\"img\" width=\"400\" height=\"52\" viewBox=\"0 0 400 "
+      "52\" aria-labelledby=\"" +
+      did + "-t\" aria-describedby=\"" + did + "-d\"><title id=\"" + did + "-t\">" +
+      escape(r.code + ": " + authority + " against England, the region and " +
+             std::to_string(b.neighbour_list.size()) + " statistical neighbours") +
+      "</title><desc id=\"" + did + "-d\">" + escape(desc) + "</desc>";
+  svg += "<line x1=\"8\" x2=\"392\" y1=\"24\" y2=\"24\" stroke=\"#b1b4b6\"/>";
+  if (p.interval) {
+    const std::string a = x(p.interval->low);
+    svg += "<g><title>" +
+           escape("95% interval " + with_unit(p.interval->low, r.unit, r.decimals) + " to " +
+                  with_unit(p.interval->high, r.unit, r.decimals)) +
+           "</title><rect x=\"" + a + "\" y=\"20\" width=\"" +
+           rounded(std::max(1.0, xv(p.interval->high) - xv(p.interval->low)), 1) +
+           "\" height=\"8\" fill=\"#c5d6ee\" stroke=\"#1d4f91\" stroke-width=\"0.8\"/></g>";
+  }
+  for (const auto& d : dots) {
+    const std::string cx = x(d.value);
+    const double cxv = xv(d.value);
+    svg += "<g><title>" + escape(d.label) + "</title>";
+    switch (d.kind) {
+      case Dot::kNeighbour:
+        svg += "<circle cx=\"" + cx +
+               "\" cy=\"24\" r=\"3.2\" fill=\"#ffffff\" stroke=\"#505a5f\" "
+               "stroke-width=\"1.2\"/>";
+        break;
+      case Dot::kEngland:
+        svg += "<rect x=\"" + rounded(cxv - 1.5, 1) +
+               "\" y=\"12\" width=\"3\" height=\"24\" fill=\"#1b1b1b\"/>";
+        break;
+      case Dot::kRegion:
+        svg += "<path d=\"M" + cx +
+               " 13 l5 8 h-10 z\" fill=\"#6f777b\" stroke=\"#1b1b1b\" "
+               "stroke-width=\"0.6\"/>";
+        break;
+      case Dot::kAuthority:
+        svg += "<circle cx=\"" + cx +
+               "\" cy=\"24\" r=\"5\" fill=\"#1d4f91\" stroke=\"#ffffff\" "
+               "stroke-width=\"1\"/>";
+        break;
+    }
+    svg += "</g>";
+  }
+  svg += "<text x=\"8\" y=\"48\">" + escape(with_unit(low + pad, r.unit, r.decimals)) +
+         "</text><text x=\"392\" y=\"48\" text-anchor=\"end\">" +
+         escape(with_unit(high - pad, r.unit, r.decimals)) + "</text>";
+  return svg + "</svg>";
+}
+
+std::string dots_key(const IndicatorResult& r, const PeriodResult& p,
+                     const engine::PublishedBenchmarks& b, const std::string& authority) {
+  auto v = [&](std::optional<double> x) {
+    return x ? escape(with_unit(*x, r.unit, r.decimals)) : std::string("no figure");
+  };
+  std::string key = "<ul class=\"dots-key\">";
+  key += "<li>\u25CF " + escape(authority) + " (ours): " + v(p.observation.value);
+  if (p.interval)
+    key += ", 95% interval " + v(p.interval->low) + " to " + v(p.interval->high) + " (bar)";
+  key += "</li><li>\u25AE England: " + v(b.england) + "</li><li>\u25B2 " +
+         escape(b.region_name.empty() ? b.region_code : b.region_name) + ": " + v(b.region) +
+         "</li><li>\u25CB Neighbours\u2019 " + escape(b.neighbours_method) + ": " +
+         v(b.neighbours) + " (" +
+         std::to_string(b.neighbour_list.size() - static_cast<size_t>(b.neighbours_missing)) +
+         " of " + std::to_string(b.neighbour_list.size()) + " with a figure)</li><li>" +
+         escape(authority) +
+         " as published: " + (b.own ? v(b.own) : escape("no figure (" + b.own_marker + ")")) +
+         "</li></ul>";
+  return key;
+}
+
+std::string neighbour_table(const IndicatorResult& r, const engine::PublishedBenchmarks& b) {
+  std::string t =
+      "<table class=\"neighbours\"><caption>" + escape(r.code) + ": statistical neighbours, " +
+      escape(b.year_label) +
+      "</caption><thead><tr><th scope=\"col\">Neighbour</th><th scope=\"col\">DfE number</th>"
+      "<th scope=\"col\">Code</th><th scope=\"col\" class=\"num\">Value</th></tr></thead><tbody>";
+  for (const auto& n : b.neighbour_list)
+    t += "<tr><th scope=\"row\">" + escape(n.name) + "</th><td>" + escape(n.dfe_number) +
+         "</td><td>" + escape(n.code) + "</td><td class=\"num\">" +
+         (n.value ? escape(with_unit(*n.value, r.unit, r.decimals))
+                  : escape("no figure (" + n.marker + "): left out")) +
+         "</td></tr>";
+  return t + "</tbody></table>";
+}
+
+// The row under an indicator with published benchmarks: the dot plot, its key in words, and
+// the neighbours (in a details element on screen; as a line of text on paper).
+std::string published_row(const engine::Scorecard& s, const IndicatorResult& r,
+                          const PeriodResult* p, int id) {
+  if (!p || !p->published || !p->published->available || r.status != engine::Status::kOk) return "";
+  const engine::PublishedBenchmarks& b = *p->published;
+  const std::string authority = s.authority.name;
+  std::string printed;
+  for (const auto& n : b.neighbour_list)
+    printed += (printed.empty() ? "" : "; ") + n.name + " " +
+               (n.value ? with_unit(*n.value, r.unit, r.decimals) : "(" + n.marker + ")");
+  return "<tr class=\"published\" data-code=\"" + escape(r.code) +
+         "\"><td></td><td colspan=\"7\"><div class=\"published-grid\">" +
+         dot_plot(r, *p, b, authority, id) + dots_key(r, *p, b, authority) +
+         "</div><details class=\"neighbours\"><summary>The " +
+         std::to_string(b.neighbour_list.size()) + " statistical neighbours (" +
+         escape(b.neighbours_method) + " " +
+         (b.neighbours ? escape(with_unit(*b.neighbours, r.unit, r.decimals)) : "not known") +
+         (b.neighbours_missing
+              ? "; " + std::to_string(b.neighbours_missing) + " left out: no figure"
+              : std::string()) +
+         ")</summary>" + neighbour_table(r, b) +
+         "</details><p class=\"print-only\">Neighbours: " + escape(printed) + "</p></td></tr>\n";
+}
+
 // ---- one indicator's row ------------------------------------------------------------------
 
 std::string name_cell(const engine::Scorecard& s, const IndicatorResult& r, const PeriodResult* p) {
@@ -296,6 +509,7 @@ std::string name_cell(const engine::Scorecard& s, const IndicatorResult& r, cons
             ":</strong> " + escape(r.message.empty() ? "no reason given" : r.message) + "</p>";
   if (p && p->small_number)
     cell += "<span class=\"flag\">\u26A0 Small numbers: interpret with care</span>";
+  cell += benchmark_note(r, p);
   if (auto it = r.commentary.find(s.period); it != r.commentary.end() && !it->second.empty())
     cell += "<p class=\"commentary\"><strong>Commentary:</strong> " + escape(it->second) + "</p>";
   return cell + "</td>";
@@ -318,7 +532,7 @@ std::string value_cell(const IndicatorResult& r, const PeriodResult* p) {
             rounded(*o.denominator, 0) + "</span>";
   else if (o.denominator && r.unit != Unit::kCount && r.unit != Unit::kRatePer10000)
     cell += "<span class=\"sub\">from " + rounded(*o.denominator, 0) + "</span>";
-  return cell + "</td>";
+  return cell + interval_words(r, *p) + "</td>";
 }
 
 std::string target_cell(const IndicatorResult& r, const PeriodResult* p) {
@@ -350,8 +564,9 @@ std::string benchmark_cell(const IndicatorResult& r, const PeriodResult* p) {
       words[0] = static_cast<char>(words[0] - 'a' + 'A');
       cell += "<span class=\"bench\">" + words + " " + title + " (" + value + ")</span>";
     }
+    cell += significance_line(b);
   }
-  return cell + "</td>";
+  return cell + untested_words(r, *p) + rank_words(p) + "</td>";
 }
 
 std::string indicator_row(const engine::Scorecard& s, const IndicatorResult& r,
@@ -361,8 +576,9 @@ std::string indicator_row(const engine::Scorecard& s, const IndicatorResult& r,
   return "<tr class=\"indicator\" data-code=\"" + escape(r.code) + "\" data-rag=\"" +
          escape(rag_word(r, rag)) + "\"><th scope=\"row\">" + escape(r.code) + "</th>" +
          name_cell(s, r, p) + value_cell(r, p) + target_cell(r, p) + "<td>" + pill(r, rag) +
-         "</td>" + direction_cell(p) + benchmark_cell(r, p) + "<td>" +
-         trend_svg(r, points_for(r, trends, s.run_at), id) + "</td></tr>\n";
+         chance_words(p) + "</td>" + direction_cell(p) + benchmark_cell(r, p) + "<td>" +
+         trend_svg(r, points_for(r, trends, s.run_at), id) + "</td></tr>\n" +
+         published_row(s, r, p, id);
 }
 
 // ---- themes -------------------------------------------------------------------------------

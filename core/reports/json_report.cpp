@@ -28,11 +28,69 @@ json breakdowns(const engine::PeriodResult& p) {
   return out;
 }
 
+// ---- published benchmarks (schema 1.2) ----
+
+json interval(const engine::PeriodResult& p) {
+  if (!p.interval) return nullptr;
+  return {{"low", p.interval->low}, {"high", p.interval->high}, {"method", p.interval->method}};
+}
+
+json published(const engine::PeriodResult& p) {
+  if (!p.published) return nullptr;
+  const engine::PublishedBenchmarks& b = *p.published;
+  json neighbours = json::array();
+  for (const auto& n : b.neighbour_list)
+    neighbours.push_back({{"dfe_number", n.dfe_number},
+                          {"code", n.code},
+                          {"name", n.name},
+                          {"value", number_or_null(n.value)},
+                          {"marker", n.value ? json(nullptr) : json(n.marker)}});
+  return {{"available", b.available},
+          {"note", b.note},
+          {"year", b.available ? json(b.year) : json(nullptr)},
+          {"year_label", b.year_label},
+          {"basis", b.basis},
+          {"file", b.file},
+          {"england", number_or_null(b.england)},
+          {"region",
+           {{"code", b.region_code}, {"name", b.region_name}, {"value", number_or_null(b.region)}}},
+          {"neighbours",
+           {{"method", b.neighbours_method},
+            {"value", number_or_null(b.neighbours)},
+            {"missing", b.neighbours_missing},
+            {"list", neighbours}}},
+          {"own",
+           {{"value", number_or_null(b.own)},
+            {"marker", b.own ? json(nullptr) : json(b.own_marker)},
+            {"numerator", number_or_null(b.own_numerator)},
+            {"denominator", number_or_null(b.own_denominator)}}},
+          {"rank", b.rank ? json(*b.rank) : json(nullptr)},
+          {"ranked", b.ranked},
+          {"quartile", b.quartile.empty() ? json(nullptr) : json(b.quartile)}};
+}
+
+json published_source(const engine::Scorecard& s) {
+  if (!s.published) return nullptr;
+  const engine::PublishedSource& p = *s.published;
+  return {{"directory", p.directory},
+          {"dfe_number", p.dfe_number},
+          {"code", p.code},
+          {"name", p.name},
+          {"region_code", p.region_code},
+          {"region_name", p.region_name},
+          {"neighbours_method", p.neighbours_method},
+          {"year", p.year_rule},
+          {"neighbour_model", p.neighbour_model}};
+}
+
 json period(const engine::PeriodResult& p) {
   json benchmarks = json::array();
   for (const auto& b : p.benchmarks)
-    benchmarks.push_back(
-        {{"name", b.name}, {"value", b.value}, {"comparison", engine::to_string(b.comparison)}});
+    benchmarks.push_back({{"name", b.name},
+                          {"value", b.value},
+                          {"comparison", engine::to_string(b.comparison)},
+                          {"significance", engine::to_string(b.significance)},
+                          {"source", b.source}});
   return {{"label", p.label},
           {"start", p.start.iso()},
           {"end", p.end.iso()},
@@ -46,6 +104,9 @@ json period(const engine::PeriodResult& p) {
            {{"vs_previous", engine::to_string(p.vs_previous)},
             {"vs_last_year", engine::to_string(p.vs_last_year)}}},
           {"benchmarks", benchmarks},
+          {"interval", interval(p)},
+          {"within_chance", p.target_within_interval},
+          {"published", published(p)},
           {"flags",
            {{"small_number", p.small_number},
             {"suppressed", p.suppressed},
@@ -72,6 +133,7 @@ json indicator(const engine::IndicatorResult& r) {
           {"target", number_or_null(r.target)},
           {"tolerance", tolerance},
           {"benchmarks", json(r.benchmarks)},
+          {"benchmark_note", r.benchmark_note},
           {"commentary", json(r.commentary)},
           {"plugin",
            {{"file", r.plugin_file},
@@ -112,6 +174,7 @@ std::string to_json(const engine::Scorecard& s) {
       {"label", s.period}, {"start", s.period_start.iso()}, {"end", s.period_end.iso()}};
   doc["data_to"] = s.data_to ? json(s.data_to->iso()) : json(nullptr);
   doc["config"] = {{"path", s.config_path}, {"hash", s.config_hash}};
+  doc["published_benchmarks"] = published_source(s);
   doc["summary"] = json::array();
   for (const auto& r : s.summary) doc["summary"].push_back(summary(r));
   doc["indicators"] = json::array();

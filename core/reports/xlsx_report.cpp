@@ -119,6 +119,112 @@ std::optional<double> benchmark(const PeriodResult* p, const std::string& name) 
   return std::nullopt;
 }
 
+// ---- published benchmarks (since 1.2): kept apart so the sheets above stay as they were ----
+
+std::string significance_of(const PeriodResult* p, const std::string& name) {
+  if (!p) return "";
+  for (const auto& b : p->benchmarks)
+    if (b.name == name) return significance_words(b.significance);
+  return "";
+}
+
+constexpr int kPublishedFirstColumn = 23;  // on the Data sheet, after Message
+
+std::vector<std::pair<const char*, double>> published_headings() {
+  return {{"Interval low (95%)", 11},
+          {"Interval high (95%)", 11},
+          {"Within chance", 9},
+          {"Published year", 30},
+          {"vs England", 18},
+          {"vs statistical neighbours", 18},
+          {"vs region", 18},
+          {"Published figure", 11},
+          {"Rank", 7},
+          {"Of LAs", 7},
+          {"Quartile (A = best)", 9},
+          {"Neighbours with a value", 10},
+          {"Benchmark note", 40}};
+}
+
+void published_columns(lxw_worksheet* sheet, int row, const IndicatorResult& r,
+                       const PeriodResult* p, Formats& formats) {
+  const int c = kPublishedFirstColumn;
+  lxw_format* figure = formats.number(r.decimals, r.unit, false);
+  if (p && p->interval) {
+    number(sheet, row, c, p->interval->low, figure);
+    number(sheet, row, c + 1, p->interval->high, figure);
+  }
+  if (p && p->target_within_interval) text(sheet, row, c + 2, "within chance", formats.text());
+  const engine::PublishedBenchmarks* pb =
+      p && p->published && p->published->available ? &*p->published : nullptr;
+  if (pb) text(sheet, row, c + 3, pb->year_label, formats.text());
+  text(sheet, row, c + 4, significance_of(p, "england"), formats.text());
+  text(sheet, row, c + 5, significance_of(p, "statistical_neighbours"), formats.text());
+  text(sheet, row, c + 6, significance_of(p, "region"), formats.text());
+  if (pb) {
+    if (pb->own)
+      number(sheet, row, c + 7, pb->own, figure);
+    else
+      text(sheet, row, c + 7, pb->own_marker, formats.text());
+    if (pb->rank) number(sheet, row, c + 8, static_cast<double>(*pb->rank), nullptr);
+    number(sheet, row, c + 9, static_cast<double>(pb->ranked), nullptr);
+    text(sheet, row, c + 10, pb->quartile, formats.text());
+    number(sheet, row, c + 11,
+           static_cast<double>(pb->neighbour_list.size()) - pb->neighbours_missing, nullptr);
+  }
+  const std::string note =
+      !r.benchmark_note.empty() ? r.benchmark_note : (p && p->published ? p->published->note : "");
+  text(sheet, row, c + 12, note, formats.text());
+}
+
+// "Benchmarks": for the reporting period, each indicator's published figures, one place a row
+// (the authority, England, the region, the neighbours' average, then each neighbour).
+void benchmarks_sheet(lxw_workbook* book, const engine::Scorecard& s, Formats& formats) {
+  if (!s.published) return;
+  lxw_worksheet* sheet = workbook_add_worksheet(book, "Benchmarks");
+  headings(sheet,
+           {{"Code", 10},
+            {"Indicator", 40},
+            {"Published year", 30},
+            {"Place", 22},
+            {"Name", 28},
+            {"DfE number", 8},
+            {"ONS code", 12},
+            {"Value", 10},
+            {"Marker", 9}},
+           formats);
+  int row = 1;
+  for (const auto& r : s.indicators) {
+    const PeriodResult* p = reporting_period(s, r);
+    if (!p || !p->published || !p->published->available) continue;
+    const engine::PublishedBenchmarks& b = *p->published;
+    lxw_format* figure = formats.number(r.decimals, r.unit, false);
+    auto put = [&](const std::string& place, const std::string& name, const std::string& number_,
+                   const std::string& code, std::optional<double> value,
+                   const std::string& marker) {
+      text(sheet, row, 0, r.code, formats.text());
+      text(sheet, row, 1, r.name, formats.text());
+      text(sheet, row, 2, b.year_label, formats.text());
+      text(sheet, row, 3, place, formats.text());
+      text(sheet, row, 4, name, formats.text());
+      text(sheet, row, 5, number_, formats.text());
+      text(sheet, row, 6, code, formats.text());
+      number(sheet, row, 7, value, figure);
+      if (!value) text(sheet, row, 8, marker, formats.text());
+      ++row;
+    };
+    put("Authority (published)", s.published->name, s.published->dfe_number, s.published->code,
+        b.own, b.own_marker);
+    put("England", "England", "", "E92000001", b.england, "");
+    put("Region", b.region_name, "", b.region_code, b.region, "");
+    put("Neighbours (" + b.neighbours_method + ")", "Statistical neighbours", "", "", b.neighbours,
+        "");
+    for (const auto& n : b.neighbour_list)
+      put("Neighbour", n.name, n.dfe_number, n.code, n.value, n.marker);
+  }
+  worksheet_autofilter(sheet, 0, 0, static_cast<lxw_row_t>(row > 1 ? row - 1 : 1), 8);
+}
+
 void summary_sheet(lxw_workbook* book, const engine::Scorecard& s, Formats& formats) {
   lxw_worksheet* sheet = workbook_add_worksheet(book, "Summary");
   headings(sheet,
@@ -203,12 +309,19 @@ void data_sheet(lxw_workbook* book, const engine::Scorecard& s, Formats& formats
                    {"Region", 10},       {"Small number", 9}, {"Suppressed", 10},
                    {"Status", 13},       {"Message", 40}},
            formats);
+  const auto more = published_headings();
+  for (size_t i = 0; i < more.size(); ++i) {
+    const auto col = static_cast<lxw_col_t>(kPublishedFirstColumn + static_cast<int>(i));
+    text(sheet, 0, col, more[i].first, formats.header());
+    worksheet_set_column(sheet, col, col, more[i].second, nullptr);
+  }
   int row = 1;
   for (const auto& r : s.indicators) {
     for (const auto& p : r.periods) {
       data_row(sheet, row, r, p, formats);
       text(sheet, row, 21, engine::to_string(r.status), formats.text());
       text(sheet, row, 22, r.message, formats.text());
+      published_columns(sheet, row, r, &p, formats);
       ++row;
     }
     if (r.periods.empty()) {
@@ -222,7 +335,9 @@ void data_sheet(lxw_workbook* book, const engine::Scorecard& s, Formats& formats
       ++row;
     }
   }
-  worksheet_autofilter(sheet, 0, 0, static_cast<lxw_row_t>(row > 1 ? row - 1 : 1), 22);
+  worksheet_autofilter(
+      sheet, 0, 0, static_cast<lxw_row_t>(row > 1 ? row - 1 : 1),
+      static_cast<lxw_col_t>(kPublishedFirstColumn + published_headings().size() - 1));
 }
 
 }  // namespace
@@ -233,6 +348,7 @@ void write_xlsx(const engine::Scorecard& s, const std::filesystem::path& file) {
   Formats formats(book);
   summary_sheet(book, s, formats);
   data_sheet(book, s, formats);
+  benchmarks_sheet(book, s, formats);
   const lxw_error error = workbook_close(book);  // writes the file and frees the workbook
   if (error != LXW_NO_ERROR)
     throw std::runtime_error("cannot write " + file.string() + ": " + lxw_strerror(error));

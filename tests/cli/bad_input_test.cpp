@@ -188,7 +188,7 @@ const std::vector<ConfigCase> kConfigCases = {
      "mean 'directory'?"},
     {"unknown_key_top.yaml", 1, 1,
      "unknown key 'autority' at the top level (expected one of: authority, plugins, data, "
-     "indicators, report); did you mean 'authority'?"},
+     "indicators, report, benchmarks); did you mean 'authority'?"},
     {"unknown_benchmark.yaml", 5, 19,
      "unknown key 'englnd' in the benchmarks of indicator 'cla.count' (expected one of: "
      "england, statistical_neighbours, region); did you mean 'england'?"},

@@ -313,3 +313,41 @@ TEST(CliHelp, ListsEveryCommandAndTheExitCodes) {
 
 }  // namespace
 }  // namespace scorecard::cli_test
+
+namespace scorecard::cli_test {
+namespace {
+
+// `scorecard benchmarks --authority 370` with the DfE files that come with scorecard:
+// Barnsley's published NI 62 (14%, 50 of 366), England 10%, its ten neighbours (Rotherham
+// first), NI 63 57%, EET 64%, re-referrals 25.5%, second plans 28.2% (the 2025 rows).
+TEST(CliBenchmarks, BarnsleyFromTheShippedFiles) {
+  TempDir tmp;
+  const Result r = scorecard({"benchmarks", "--authority", "370"}, tmp.path());
+  ASSERT_EQ(r.exit_code, kOk) << describe(r);
+  for (const char* text :
+       {"Barnsley (DfE 370, E08000016), Yorkshire and The Humber", "NI 62:", "50 of 366",
+        "England                                         10%", "Rotherham (372, E08000018)",
+        "NI 63:", "57%", "EET:", "64%", "REREF:", "25.5%", "CPP2:", "28.2%",
+        "Barnsley is worse than England (significantly worse)"})
+    EXPECT_NE(r.out.find(text), std::string::npos) << text << "\n" << r.out;
+  const Result j = scorecard({"benchmarks", "--authority", "E08000016", "--json"}, tmp.path());
+  ASSERT_EQ(j.exit_code, kOk) << describe(j);
+  const json doc = json::parse(j.out);
+  EXPECT_EQ(doc.at("authority").at("dfe_number"), "370");
+  bool seen = false;
+  for (const auto& ind : doc.at("indicators"))
+    if (ind.at("code") == "NI 62") {
+      seen = true;
+      EXPECT_EQ(ind.at("own").at("value"), 14);
+      EXPECT_EQ(ind.at("neighbours").at("list").size(), 10u);
+      EXPECT_NEAR(ind.at("neighbours").at("value").get<double>(), 9.4, 1e-9);
+      EXPECT_EQ(ind.at("england").at("vs").at("significance"), "significantly_worse");
+    }
+  EXPECT_TRUE(seen);
+  const Result unknown = scorecard({"benchmarks", "--authority", "E09000999"}, tmp.path());
+  EXPECT_EQ(unknown.exit_code, kUsage) << describe(unknown);
+  EXPECT_NE(unknown.err.find("no local authority has the code E09000999"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace scorecard::cli_test

@@ -208,6 +208,8 @@ void write_demo_config(const fs::path& file, const fs::path& data_directory) {
   replace_once(text, "directory: data", "directory: \"" + data_directory.string() + "\"");
   replace_once(text, "include: ../../indicators/standard.yaml",
                "include: \"" + kStandardSet.string() + "\"");
+  replace_once(text, "published: ../../indicators/benchmarks/dfe",
+               "published: \"" + (kSource / "indicators" / "benchmarks" / "dfe").string() + "\"");
   write_file(file, text);
 }
 

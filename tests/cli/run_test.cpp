@@ -16,7 +16,9 @@ namespace {
 const std::string kCsvHeader =
     "code,id,name,theme,unit,polarity,period,start,end,numerator,denominator,value,target,rag,"
     "vs_previous,vs_last_year,england,statistical_neighbours,region,small_number,suppressed,"
-    "status,message";
+    "status,message,interval_low,interval_high,within_chance,published_year,england_significance,"
+    "statistical_neighbours_significance,region_significance,published_own,rank,ranked,quartile,"
+    "neighbours_with_value,neighbours_missing,benchmark_note";
 
 // Records of an RFC 4180 text (a quoted field may hold line breaks), the header included.
 size_t csv_records(const std::string& text) {

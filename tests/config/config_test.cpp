@@ -267,7 +267,7 @@ INSTANTIATE_TEST_SUITE_P(
             "did you mean 'directory'?"},
         Bad{"unknown_key_top.yaml", 1, 1,
             "unknown key 'autority' at the top level (expected one of: authority, plugins, data, "
-            "indicators, report); did you mean 'authority'?"},
+            "indicators, report, benchmarks); did you mean 'authority'?"},
         Bad{"unknown_benchmark.yaml", 5, 19,
             "unknown key 'englnd' in the benchmarks of indicator 'cla.count' (expected one of: "
             "england, statistical_neighbours, region); did you mean 'england'?"},
@@ -354,6 +354,45 @@ INSTANTIATE_TEST_SUITE_P(
     [](const testing::TestParamInfo<Bad>& info) {
       return info.param.file.substr(0, info.param.file.find('.'));
     });
+
+}  // namespace
+}  // namespace scorecard::config
+
+namespace scorecard::config {
+namespace {
+
+// `benchmarks:` and `authority.dfe_number`: the folder relative to the config, the choices,
+// and a clear message for a bad number or choice.
+TEST(Load, PublishedBenchmarks) {
+  const fs::path dir = fs::temp_directory_path() / ("config_bm_" + std::to_string(getpid()));
+  fs::create_directories(dir);
+  auto write_config = [&](const std::string& text) {
+    std::ofstream(dir / "scorecard.yaml") << text;
+    return dir / "scorecard.yaml";
+  };
+  const std::string head = "data: { directory: d }\nindicators:\n  - use: a\n";
+  Config c =
+      load(write_config("authority: { name: A, dfe_number: 370 }\n" + head +
+                        "benchmarks: { published: dfe, neighbours: median, year: latest }\n"));
+  EXPECT_EQ(c.dfe_number, "370");
+  ASSERT_TRUE(c.benchmarks);
+  EXPECT_EQ(c.benchmarks->published, (dir / "dfe").lexically_normal());
+  EXPECT_EQ(c.benchmarks->neighbours, PublishedBenchmarksConfig::Neighbours::kMedian);
+  EXPECT_EQ(c.benchmarks->year, PublishedBenchmarksConfig::Year::kLatest);
+  c = load(write_config("authority: { name: A }\n" + head + "benchmarks: { published: dfe }\n"));
+  EXPECT_EQ(c.benchmarks->neighbours, PublishedBenchmarksConfig::Neighbours::kMean);
+  EXPECT_EQ(c.benchmarks->year, PublishedBenchmarksConfig::Year::kSame);
+  EXPECT_NE(error_of(write_config("authority: { name: A, dfe_number: 37 }\n" + head))
+                .find("'dfe_number' in authority: expected the DfE's 3-digit"),
+            std::string::npos)
+      << error_of(dir / "scorecard.yaml");
+  EXPECT_NE(error_of(write_config("authority: { name: A }\n" + head +
+                                  "benchmarks: { published: dfe, neighbours: average }\n"))
+                .find("expected one of: mean, median"),
+            std::string::npos)
+      << error_of(dir / "scorecard.yaml");
+  fs::remove_all(dir);
+}
 
 }  // namespace
 }  // namespace scorecard::config

@@ -131,7 +131,10 @@ TEST(Csv, StartsWithByteOrderMarkAndQuotesPerRfc4180) {
   EXPECT_EQ(csv.substr(3, csv.find("\r\n") - 3),
             "code,id,name,theme,unit,polarity,period,start,end,numerator,denominator,value,target,"
             "rag,vs_previous,vs_last_year,england,statistical_neighbours,region,small_number,"
-            "suppressed,status,message");
+            "suppressed,status,message,interval_low,interval_high,within_chance,published_year,"
+            "england_significance,statistical_neighbours_significance,region_significance,"
+            "published_own,rank,ranked,quartile,neighbours_with_value,neighbours_missing,"
+            "benchmark_note");
   EXPECT_NE(csv.find(",\"Looked after, \"\"CLA\"\"\nat end\","), std::string::npos);
   // 3 + 3 periods, 1 row for the indicator with none, 1 header; CLA1's 3 rows each hold a
   // line break inside a quoted field.
