@@ -731,7 +731,10 @@ void apply(const config::Config& config, engine::Scorecard& card) {
                                            published->neighbour_model()};
   for (auto& r : card.indicators) {
     std::string why;
-    const Entry* e = published->match(r.id, r.params, &why);
+    // The matcher reads each parameter as the reports wrote it before schema 1.3.0 (as text).
+    std::map<std::string, std::string> as_text;
+    for (const auto& [name, value] : r.params) as_text[name] = engine::param_text(value);
+    const Entry* e = published->match(r.id, as_text, &why);
     if (!e) {
       r.benchmark_note = why;
       continue;

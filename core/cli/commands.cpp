@@ -8,6 +8,7 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 
+#include "core/cli/shared.hpp"
 #include "core/config/config.hpp"
 #include "core/datasets/datasets.hpp"
 #include "core/demo/demo_data.hpp"
@@ -20,34 +21,9 @@
 
 namespace scorecard::cli {
 namespace fs = std::filesystem;
-using nlohmann::json;
+using json = nlohmann::ordered_json;
 
 namespace {
-
-void error(const std::string& message) { std::cerr << "error: " << message << "\n"; }
-
-// Runs a command body, turning each kind of failure into its message and exit code.
-template <typename F>
-int guarded(F&& body) {
-  try {
-    return body();
-  } catch (const config::ConfigError& e) {
-    error(e.what());
-    return kExitUsage;
-  } catch (const pipeline::UsageError& e) {
-    error(e.what());
-    return kExitUsage;
-  } catch (const periods::PeriodError& e) {
-    error(e.what());
-    return kExitUsage;
-  } catch (const datasets::DataError& e) {
-    error(e.what());
-    return kExitData;
-  } catch (const std::exception& e) {
-    error(e.what());
-    return kExitData;
-  }
-}
 
 periods::ReportingPeriod reporting_period(const RunArgs& args) {
   if (!args.as_at.empty()) {
@@ -58,16 +34,6 @@ periods::ReportingPeriod reporting_period(const RunArgs& args) {
     return periods::as_at(*d);
   }
   return periods::parse(args.period);
-}
-
-plugins::Registry registry_for(const config::Config& cfg, bool allow_unsafe) {
-  plugins::Registry registry = pipeline::load_registry(cfg, allow_unsafe);
-  if (!registry.problems().empty()) {
-    std::string all;
-    for (const auto& p : registry.problems()) all += (all.empty() ? "" : "; ") + p;
-    throw pipeline::UsageError(all);
-  }
-  return registry;
 }
 
 // A data folder that is not there is a configuration mistake (exit 2), not bad data.
@@ -122,8 +88,12 @@ std::string summary_line(const engine::Scorecard& card) {
 json describe(const Metadata& m) {
   json params = json::array();
   for (const auto& p : m.parameters)
-    params.push_back(
-        {{"name", p.name}, {"type", to_string(p.type)}, {"description", p.description}});
+    params.push_back({{"name", p.name},
+                      {"type", to_string(p.type)},
+                      {"default", reports::param_json(p.default_value)},
+                      {"may_be_blank", p.may_be_blank},
+                      {"alternatives", p.alternatives},
+                      {"description", p.description}});
   json needs = json::array();
   for (const auto& n : m.needs) {
     json cols = json::array();
@@ -182,6 +152,16 @@ void print(const plugins::PluginFile& f) {
 }
 
 }  // namespace
+
+plugins::Registry registry_for(const config::Config& cfg, bool allow_unsafe) {
+  plugins::Registry registry = pipeline::load_registry(cfg, allow_unsafe);
+  if (!registry.problems().empty()) {
+    std::string all;
+    for (const auto& p : registry.problems()) all += (all.empty() ? "" : "; ") + p;
+    throw pipeline::UsageError(all);
+  }
+  return registry;
+}
 
 void add_run_options(CLI::App* cmd, RunArgs& args) {
   cmd->add_option("--config", args.config, "scorecard.yaml")->required();
@@ -253,9 +233,15 @@ int command_validate(const ValidateArgs& args) {
 
 int command_plugins_list(const PluginsListArgs& args) {
   return guarded([&] {
+    // With --config, what that configuration loads: its folders and sha256 pins.
     std::vector<fs::path> dirs(args.dirs.begin(), args.dirs.end());
-    dirs.push_back(plugins::builtin_plugin_directory());
     plugins::LoadPolicy policy;
+    if (!args.config.empty()) {
+      const config::Config cfg = config::load(args.config);
+      dirs.insert(dirs.end(), cfg.plugin_directories.begin(), cfg.plugin_directories.end());
+      policy.sha256 = cfg.sha256;
+    }
+    dirs.push_back(plugins::builtin_plugin_directory());
     policy.allow_unsafe = args.allow_unsafe;
     const plugins::Registry registry = plugins::Registry::discover(dirs, policy);
     bool all_ok = registry.problems().empty();

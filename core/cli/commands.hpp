@@ -34,6 +34,7 @@ struct ValidateArgs {
   bool allow_unsafe = false;
 };
 struct PluginsListArgs {
+  std::string config;  // list what this configuration loads (its folders and pins)
   std::vector<std::string> dirs;
   bool json = false;
   bool allow_unsafe = false;
@@ -66,5 +67,20 @@ int command_plugins_list(const PluginsListArgs& args);
 int command_plugins_check(const std::string& file, bool allow_unsafe);
 int command_explain(const ExplainArgs& args);
 int command_demo(const DemoArgs& args);
+
+struct InitArgs {
+  std::string data;                    // the folder of extracts
+  std::string out = "scorecard.yaml";  // the configuration to write (never overwritten)
+};
+int command_init(const InitArgs& args);
+
+struct DescribeArgs {
+  std::string indicator;  // a code or an id
+  std::string config;     // describe the use in this configuration (its code, params)
+  std::vector<std::string> dirs;
+  bool json = false;
+  bool allow_unsafe = false;
+};
+int command_describe(const DescribeArgs& args);
 
 }  // namespace scorecard::cli

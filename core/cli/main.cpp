@@ -49,6 +49,8 @@ int main(int argc, char** argv) {
   plugins_cmd->fallthrough();
   PluginsListArgs list;
   auto* list_cmd = plugins_cmd->add_subcommand("list", "what was found, versions, ABI, indicators");
+  list_cmd->add_option("--config", list.config,
+                       "list what this scorecard.yaml loads (its plugin folders and pins)");
   list_cmd->add_option("--plugin-dir", list.dirs,
                        "a directory to search (besides the built-in one)");
   list_cmd->add_flag("--json", list.json, "machine-readable output");
@@ -65,6 +67,25 @@ int main(int argc, char** argv) {
       "explain", "list the records behind an indicator's numerator and denominator");
   explain_cmd->add_option("indicator", explain.indicator, "the indicator's code or id")->required();
   add_run_options(explain_cmd, explain.run);
+
+  InitArgs init;
+  auto* init_cmd = app.add_subcommand(
+      "init", "write a starter scorecard.yaml for a folder of extracts, and say what computes");
+  init_cmd->add_option("--data", init.data, "the folder of CSV extracts")->required();
+  init_cmd->add_option("--out", init.out, "the configuration to write (not overwritten)")
+      ->capture_default_str();
+
+  DescribeArgs describe;
+  auto* describe_cmd = app.add_subcommand(
+      "describe", "an indicator's definition, unit, polarity, period, parameters and data needs");
+  describe_cmd->add_option("indicator", describe.indicator, "the indicator's code or id")
+      ->required();
+  describe_cmd->add_option("--config", describe.config,
+                           "describe the use in this scorecard.yaml (its code, parameters)");
+  describe_cmd->add_option("--plugin-dir", describe.dirs, "a plugin folder to search as well");
+  describe_cmd->add_flag("--json", describe.json, "machine-readable output");
+  describe_cmd->add_flag("--allow-unsafe-plugins", describe.allow_unsafe,
+                         "load plugins others can write");
 
   DemoArgs demo;
   auto* demo_cmd = app.add_subcommand("demo-data", "write a synthetic authority's data");
@@ -146,5 +167,7 @@ int main(int argc, char** argv) {
   if (*test_cmd) return command_test(test);
   if (*new_plugin_cmd) return command_new_plugin(new_plugin);
   if (*bench_cmd) return command_benchmarks(bench);
+  if (*describe_cmd) return command_describe(describe);
+  if (*init_cmd) return command_init(init);
   return kExitUsage;
 }

@@ -42,6 +42,7 @@ struct RawParam {
   YAML::Node node;
   Location where;      // the value (the key's location when the value is blank)
   Location key_where;  // the parameter's name, for "unknown parameter"
+  int entry = 0;       // the entry that wrote it, in reading order (a later one overrides)
 };
 
 struct Target {
@@ -121,6 +122,13 @@ struct Config {
 
 // Reads and checks the configuration. Throws ConfigError.
 Config load(const std::filesystem::path& file);
+
+// Where `include: standard` finds the indicator sets scorecard comes with: $SCORECARD_SET_DIR
+// when set; else the installed <datadir>/scorecard beside the executable's bin/; else the
+// source tree's indicators/ (running from the build); else the configured install prefix's.
+std::filesystem::path sets_directory();
+// The names of the sets there ("corporate-parenting-board", "standard"), sorted.
+std::vector<std::string> installed_sets();
 
 // The value of a parameter as the indicator declares it; throws ConfigError naming the
 // parameter, the location and the expected type.

@@ -1,6 +1,9 @@
 #include "core/config/indicator_list.hpp"
 
 #include <algorithm>
+#include <boost/dll/runtime_symbol_info.hpp>
+#include <cctype>
+#include <cstdlib>
 #include <filesystem>
 #include <utility>
 
@@ -86,11 +89,12 @@ engine::Tolerance read_tolerance(const Field& f) {
   return {*value, relative};
 }
 
-std::map<std::string, RawParam> read_params(const Field& f, const std::string& of) {
+std::map<std::string, RawParam> read_params(const Field& f, const std::string& of, int entry) {
   std::map<std::string, RawParam> params;
   if (f.blank()) return params;
   const Mapping m(f, "in the params of " + of, "a mapping of parameter name to value");
-  for (const Field& p : m.fields()) params.emplace(p.key, RawParam{p.value, p.value_at, p.key_at});
+  for (const Field& p : m.fields())
+    params.emplace(p.key, RawParam{p.value, p.value_at, p.key_at, entry});
   return params;
 }
 
@@ -114,8 +118,9 @@ std::map<std::string, std::string> read_commentary(const Field& f, const std::st
   return commentary;
 }
 
-// Fills `use` from the fields of one entry (all but `use` and `include`).
-void read_fields(const Mapping& m, const std::string& of, IndicatorUse& use) {
+// Fills `use` from the fields of one entry (all but `use` and `include`); `entry` numbers the
+// entries in reading order.
+void read_fields(const Mapping& m, const std::string& of, int entry, IndicatorUse& use) {
   for (const Field& f : m.fields()) {
     if (f.key == "code") use.code = read_text(f);
     if (f.key == "name") use.name = read_text(f);
@@ -124,7 +129,7 @@ void read_fields(const Mapping& m, const std::string& of, IndicatorUse& use) {
     if (f.key == "polarity") use.polarity = read_choice(f, kPolarities);
     if (f.key == "decimals")
       use.decimals = static_cast<int>(read_whole(f, "a whole number from 0 to 10", 0, 10));
-    if (f.key == "params") use.params = read_params(f, of);
+    if (f.key == "params") use.params = read_params(f, of, entry);
     if (f.key == "target") use.target = read_target(f, of);
     if (f.key == "tolerance") use.tolerance = read_tolerance(f);
     if (f.key == "benchmarks") use.benchmarks = read_benchmarks(f, of);
@@ -133,11 +138,7 @@ void read_fields(const Mapping& m, const std::string& of, IndicatorUse& use) {
 }
 
 // `later`'s fields override `earlier`'s; maps are merged key by key.
-void merge(IndicatorUse& earlier, IndicatorUse later, bool names_id) {
-  if (names_id && later.id != earlier.id) {
-    earlier.id = std::move(later.id);
-    earlier.where = later.where;
-  }
+void merge(IndicatorUse& earlier, IndicatorUse later) {
   if (later.code) earlier.code = std::move(later.code);
   if (later.name) earlier.name = std::move(later.name);
   if (later.description) earlier.description = std::move(later.description);
@@ -150,6 +151,30 @@ void merge(IndicatorUse& earlier, IndicatorUse later, bool names_id) {
   for (auto& [name, v] : later.benchmarks) earlier.benchmarks.insert_or_assign(name, v);
   for (auto& [label, text] : later.commentary)
     earlier.commentary.insert_or_assign(label, std::move(text));
+}
+
+// `include: standard`: a name (letters, digits, '-', '_'; no '/' and no '.') names one of the
+// sets in sets_directory().
+bool is_set_name(const std::string& written) {
+  if (written.empty()) return false;
+  return std::all_of(written.begin(), written.end(),
+                     [](unsigned char c) { return std::isalnum(c) || c == '-' || c == '_'; });
+}
+
+fs::path installed_set(const Field& include, const std::string& name) {
+  const fs::path dir = sets_directory();
+  const fs::path file = dir / (name + ".yaml");
+  std::error_code ec;
+  if (fs::is_regular_file(file, ec)) return file;
+  const std::vector<std::string> sets = installed_sets();
+  std::string message = "'include' " + include.context + ": no indicator set named '" + name +
+                        "' in " + dir.string() +
+                        " (the sets there: " + (sets.empty() ? "none" : joined(sets)) +
+                        "; a set file of your own is included by its path, such as "
+                        "sets/" +
+                        name + ".yaml)";
+  if (auto near = closest(name, sets)) message += "; did you mean '" + *near + "'?";
+  throw ConfigError(include.value_at, message);
 }
 
 class IndicatorList {
@@ -217,7 +242,7 @@ class IndicatorList {
       use.id = measures_.define(m, *measure, doc);  // a local measure (core/config/measures)
     else if (id)
       use.id = read_text(*id);
-    read_fields(m, of, use);
+    read_fields(m, of, ++entries_, use);
     if (measure) measures_.remember(use);
     add(std::move(use), id != nullptr, m);
   }
@@ -233,15 +258,23 @@ class IndicatorList {
       if (!use.code || earlier == uses_.end())
         throw ConfigError(m.where(), "missing required key 'use' " + m.context() + why);
     }
+    if (names_id && earlier != uses_.end() && earlier->id != use.id)
+      throw ConfigError(m.where(), (use.code ? "code '" : "'") + use.key() +
+                                       "' already names the entry at " + earlier->where.str() +
+                                       ", which uses '" + earlier->id + "', but this entry uses '" +
+                                       use.id +
+                                       "': give this one its own code, or leave out 'use' to "
+                                       "override that entry");
     if (earlier == uses_.end())
       uses_.push_back(std::move(use));
     else
-      merge(*earlier, std::move(use), names_id);
+      merge(*earlier, std::move(use));
   }
 
   void read_set(const Field& include, const Document& from) {
     const std::string written = read_text(include);
-    const fs::path rel(written);
+    const bool by_name = is_set_name(written);
+    const fs::path rel = by_name ? installed_set(include, written) : fs::path(written);
     const fs::path absolute = (rel.is_absolute() ? rel : from.directory() / rel).lexically_normal();
     const std::string name = (rel.is_absolute() ? rel : fs::path(from.name).parent_path() / rel)
                                  .lexically_normal()
@@ -275,11 +308,35 @@ class IndicatorList {
   std::vector<std::string>& texts_;
   std::vector<IndicatorUse> uses_;
   Measures measures_;
+  int entries_ = 0;             // entries read so far
   std::vector<fs::path> open_;  // the files being read, outermost first: an include cycle
   std::vector<std::string> open_names_;
 };
 
 }  // namespace
+
+fs::path sets_directory() {
+  if (const char* env = std::getenv("SCORECARD_SET_DIR"); env && *env) return env;
+  std::error_code ec;
+  const fs::path exe = boost::dll::program_location(ec);
+  if (!ec) {
+    const fs::path installed = exe.parent_path().parent_path() / SCORECARD_DATA_RELATIVE_DIR;
+    if (fs::is_regular_file(installed / "standard.yaml", ec)) return installed;
+  }
+  const fs::path source = fs::path(SCORECARD_SOURCE_DIR) / "indicators";
+  if (fs::is_regular_file(source / "standard.yaml", ec)) return source;
+  return SCORECARD_INSTALL_DATA_DIR;
+}
+
+std::vector<std::string> installed_sets() {
+  std::vector<std::string> names;
+  std::error_code ec;
+  for (fs::directory_iterator it(sets_directory(), ec), end; !ec && it != end; it.increment(ec))
+    if (it->path().extension() == ".yaml" && it->is_regular_file(ec))
+      names.push_back(it->path().stem().string());
+  std::sort(names.begin(), names.end());
+  return names;
+}
 
 std::vector<IndicatorUse> read_indicators(const Field& list, const Document& doc,
                                           std::vector<std::string>& texts) {

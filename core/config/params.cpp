@@ -46,6 +46,33 @@ std::vector<std::string> list_of(const RawParam& raw, const Parameter& p) {
   return out;
 }
 
+bool blank(const Parameters& values, const std::string& name) {
+  return !values.has(name) || values.is_blank(name);
+}
+
+// A parameter set (not blank) leaves its declared alternatives blank instead of at their
+// defaults (`within_months: 6` clears `within_days: 42`), and so does a later entry's value
+// for an earlier entry's (an override of the set's `within_months: 6` by `within_days: 30`).
+// Both set in one entry is a mistake.
+void clear_alternatives(const IndicatorUse& use, const Metadata& declared, Parameters& out) {
+  for (const Parameter& p : declared.parameters) {
+    auto written = use.params.find(p.name);
+    if (written == use.params.end() || blank(out, p.name)) continue;
+    for (const std::string& other : p.alternatives) {
+      if (!out.has(other)) continue;  // not declared: nothing to clear
+      auto also = use.params.find(other);
+      if (also == use.params.end() || also->second.entry < written->second.entry) {
+        out.set(other, std::monostate{});
+      } else if (also->second.entry == written->second.entry && !blank(out, other)) {
+        throw ConfigError(also->second.key_where,
+                          "parameters '" + p.name + "' and '" + other + "' of indicator '" +
+                              declared.id + "' are alternatives: set one of them (the other " +
+                              "is set at " + written->second.key_where.str() + ")");
+      }
+    }
+  }
+}
+
 }  // namespace
 
 ParamValue convert(const RawParam& raw, const Parameter& declared) {
@@ -93,6 +120,7 @@ Parameters parameters(const IndicatorUse& use, const Metadata& declared) {
     }
     out.set(name, convert(raw, *p));
   }
+  clear_alternatives(use, declared, out);
   return out;
 }
 

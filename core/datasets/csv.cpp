@@ -72,22 +72,49 @@ void build_copies(Record& out, std::string& scratch) {
   }
 }
 
+// What a file that is not a regular file is, for "cannot read X: it is a folder, not a file".
+const char* kind_of(mode_t mode) {
+  if (S_ISDIR(mode)) return "a folder";
+  if (S_ISFIFO(mode)) return "a named pipe (FIFO)";
+  if (S_ISSOCK(mode)) return "a socket";
+  if (S_ISCHR(mode) || S_ISBLK(mode)) return "a device";
+  return "not a regular file";
+}
+
+[[noreturn]] void not_a_file(const std::filesystem::path& path, mode_t mode) {
+  throw std::runtime_error("cannot read " + path.string() + ": it is " + kind_of(mode) +
+                           ", not a file");
+}
+
 uint64_t file_size(int fd, const std::filesystem::path& path) {
   struct stat st {};
   if (::fstat(fd, &st) != 0)
     throw std::runtime_error("cannot read " + path.string() + ": " + std::strerror(errno));
-  if (S_ISDIR(st.st_mode)) throw std::runtime_error("cannot read " + path.string() + ": a folder");
+  if (!S_ISREG(st.st_mode)) not_a_file(path, st.st_mode);
   return static_cast<uint64_t>(st.st_size);
 }
 
-int open_file(const std::filesystem::path& path) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0)
-    throw std::runtime_error("cannot read " + path.string() + ": " + std::strerror(errno));
+}  // namespace
+
+// O_NONBLOCK: opening a named pipe must not wait for a writer (the fstat then refuses it); it
+// changes nothing for a regular file. A socket cannot be opened at all (ENXIO): stat says why.
+int open_data_file(const std::filesystem::path& path) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  if (fd < 0) {
+    const int error = errno;
+    struct stat st {};
+    if (::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) not_a_file(path, st.st_mode);
+    throw std::runtime_error("cannot read " + path.string() + ": " + std::strerror(error));
+  }
+  struct stat st {};
+  if (::fstat(fd, &st) == 0 && !S_ISREG(st.st_mode)) {
+    ::close(fd);
+    not_a_file(path, st.st_mode);
+  }
   return fd;
 }
 
-}  // namespace
+namespace {}  // namespace
 
 bool Record::blank() const {
   for (const Field& f : fields)
@@ -192,7 +219,7 @@ Step parse_record(const char* begin, const char* end, bool eof, uint32_t line, R
 }
 
 Reader::Reader(const std::filesystem::path& file, size_t block_size) : path_(file) {
-  fd_ = open_file(file);
+  fd_ = open_data_file(file);
   try {
     size_ = file_size(fd_, file);
   } catch (...) {
@@ -298,7 +325,7 @@ bool Reader::try_next(Record& record, std::string& scratch) {
 }
 
 RecordFetcher::RecordFetcher(std::filesystem::path file) : path_(std::move(file)) {
-  fd_ = open_file(path_);
+  fd_ = open_data_file(path_);
   try {
     size_ = file_size(fd_, path_);
   } catch (...) {

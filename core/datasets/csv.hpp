@@ -133,6 +133,12 @@ class RecordFetcher {
   std::string scratch_;
 };
 
+// Opens a data file for reading: a descriptor the caller closes. Throws std::runtime_error
+// "cannot read PATH: it is a folder, not a file" (a named pipe, a socket, a device) when the
+// path (or what its link points to) is not a regular file, without ever waiting on a pipe;
+// "cannot read PATH: REASON" when it cannot be opened.
+int open_data_file(const std::filesystem::path& path);
+
 // The position of the first byte of `text` that is not valid UTF-8 (overlong forms, surrogates
 // and code points above U+10FFFF are invalid), or npos.
 size_t first_invalid_utf8(std::string_view text);

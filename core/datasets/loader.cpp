@@ -969,10 +969,13 @@ std::vector<std::filesystem::path> dataset_files(const std::filesystem::path& di
   std::vector<std::pair<std::string, std::filesystem::path>> found;
   std::error_code ec;
   const std::string want = lower(dataset);
-  for (std::filesystem::directory_iterator it(directory, ec), end; !ec && it != end;
-       it.increment(ec)) {
-    // Regular files, and links (a broken link is then reported as unreadable, not missing).
-    if (!it->is_regular_file(ec) && !it->is_symlink(ec)) continue;
+  std::filesystem::directory_iterator it(directory, ec), end;
+  if (ec && std::filesystem::exists(directory))
+    throw std::runtime_error("cannot list the data folder " + directory.string() + ": " +
+                             ec.message());
+  for (; !ec && it != end; it.increment(ec)) {
+    // Whatever has the name (a folder, a pipe, a broken link too): reading it says what is
+    // wrong with it, where skipping it would report the dataset as missing.
     const std::string name = lower(it->path().filename().string());
     if (!file_of(name, want)) continue;
     const bool longer = std::any_of(datasets.begin(), datasets.end(), [&](const std::string& d) {

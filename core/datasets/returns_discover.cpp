@@ -126,7 +126,10 @@ Discovery discover(const LoadOptions& options, const std::vector<std::string>& d
   std::error_code ec;
   for (std::filesystem::directory_iterator it(options.directory, ec), end; !ec && it != end;
        it.increment(ec))
-    if (it->is_regular_file(ec) || it->is_symlink(ec)) files.push_back(it->path());
+    // Files and links; and anything named .xml (a folder, a pipe), which reading then reports.
+    if (it->is_regular_file(ec) || it->is_symlink(ec) ||
+        ends_with(lower(it->path().filename().string()), ".xml"))
+      files.push_back(it->path());
   std::sort(files.begin(), files.end());
   auto problem = [&](const std::filesystem::path& f, size_t line, size_t column,
                      const std::string& text) {

@@ -12,6 +12,8 @@
 #include <exception>
 #include <memory>
 
+#include "core/datasets/csv.hpp"
+
 namespace scorecard::datasets::returns {
 
 namespace {
@@ -190,9 +192,14 @@ Parser make_parser(const std::filesystem::path& file) {
 class File {
  public:
   explicit File(const std::filesystem::path& path) : path_(path) {
-    fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd_ < 0)
-      throw XmlError(path.string(), 1, 1, std::string("cannot open: ") + strerror(errno));
+    try {
+      fd_ = csv::open_data_file(path);  // a folder, pipe or socket is refused, never waited on
+    } catch (const std::runtime_error& e) {
+      std::string why = e.what();
+      const std::string prefix = "cannot read " + path.string() + ": ";
+      if (why.compare(0, prefix.size(), prefix) == 0) why = why.substr(prefix.size());
+      throw XmlError(path.string(), 1, 1, "cannot open: " + why);
+    }
   }
   ~File() { ::close(fd_); }
   File(const File&) = delete;

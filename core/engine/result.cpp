@@ -1,5 +1,8 @@
 #include "core/engine/result.hpp"
 
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
 namespace scorecard::engine {
 
 const char* to_string(Status s) {
@@ -49,6 +52,20 @@ const char* to_string(Significance s) {
     case Significance::kLower: return "significantly_lower";
   }
   return "none";
+}
+
+std::string param_text(const ParamValue& v) {
+  struct {
+    std::string operator()(std::monostate) const { return ""; }
+    std::string operator()(bool b) const { return b ? "true" : "false"; }
+    std::string operator()(int64_t i) const { return std::to_string(i); }
+    std::string operator()(double d) const { return fmt::format("{}", d); }
+    std::string operator()(const std::string& s) const { return s; }
+    std::string operator()(const std::vector<std::string>& l) const {
+      return "[" + fmt::format("{}", fmt::join(l, ", ")) + "]";
+    }
+  } visitor;
+  return std::visit(visitor, v);
 }
 
 }  // namespace scorecard::engine

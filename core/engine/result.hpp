@@ -102,7 +102,7 @@ struct IndicatorResult {
   std::string benchmark_note;  // why there is no published benchmark (params differ...)
   std::map<std::string, std::string> commentary;  // period label -> text
   std::string plugin_file, plugin_version, indicator_version;
-  std::map<std::string, std::string> params;  // name -> value as text, for the audit trail
+  std::map<std::string, ParamValue> params;  // every parameter as the use sets it (or defaults)
   Status status = Status::kOk;
   std::string message;                // why not computed / the error
   std::vector<PeriodResult> periods;  // oldest first; the reporting period last
@@ -132,7 +132,7 @@ struct PublishedSource {
 };
 
 struct Scorecard {
-  static constexpr const char* kSchemaVersion = "1.2.0";
+  static constexpr const char* kSchemaVersion = "1.3.0";
   Authority authority;
   std::string run_at;  // ISO 8601 UTC, when the run started
   std::string period;  // the reporting period's label
@@ -152,5 +152,9 @@ const char* to_string(Comparison c);
 // "significantly_better", "similar", "significantly_worse", "significantly_higher",
 // "significantly_lower", "none".
 const char* to_string(Significance s);
+
+// A parameter's value as text, for the audit trail and the history store's params hash:
+// "" (blank), "true", "42", "0.5", "RESIGNED", "[S, P, B]".
+std::string param_text(const ParamValue& v);
 
 }  // namespace scorecard::engine

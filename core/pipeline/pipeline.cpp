@@ -28,20 +28,6 @@ using engine::Status;
 
 namespace {
 
-std::string param_text(const ParamValue& v) {
-  struct {
-    std::string operator()(std::monostate) const { return ""; }
-    std::string operator()(bool b) const { return b ? "true" : "false"; }
-    std::string operator()(int64_t i) const { return std::to_string(i); }
-    std::string operator()(double d) const { return fmt::format("{}", d); }
-    std::string operator()(const std::string& s) const { return s; }
-    std::string operator()(const std::vector<std::string>& l) const {
-      return "[" + fmt::format("{}", fmt::join(l, ", ")) + "]";
-    }
-  } visitor;
-  return std::visit(visitor, v);
-}
-
 Metadata with_overrides(Metadata m, const config::IndicatorUse& u) {
   if (u.code) m.code = *u.code;
   if (u.name) m.name = *u.name;
@@ -192,7 +178,7 @@ IndicatorResult describe(const PreparedUse& u) {
   r.plugin_file = u.plugin->file().filename().string();
   r.plugin_version = u.plugin->library_version();
   r.indicator_version = m.version;
-  for (const auto& [name, value] : u.params.values()) r.params[name] = param_text(value);
+  r.params = u.params.values();
   return r;
 }
 
@@ -341,8 +327,9 @@ std::vector<PreparedUse> prepare(const config::Config& config, const plugins::Re
     u.plugin = registry.find(use.id);
     if (!u.plugin)
       throw config::ConfigError(use.where, "no plugin exports indicator '" + use.id +
-                                               "' (`scorecard plugins list` shows what is "
-                                               "installed)");
+                                               "' (`scorecard plugins list --config " +
+                                               config.path.string() +
+                                               "` shows what this configuration loads)");
     u.metadata = with_overrides(u.plugin->metadata(), use);
     u.params = config::parameters(use, u.metadata);
     auto [it, added] = codes.emplace(u.metadata.code, use.where);

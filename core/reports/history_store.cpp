@@ -152,7 +152,7 @@ class Transaction {
 
 // FNV-1a (64-bit) of the params as "name=value\n" lines in name order: equal params, equal
 // hash, on every machine.
-std::string params_hash(const std::map<std::string, std::string>& params) {
+std::string params_hash(const std::map<std::string, ParamValue>& params) {
   uint64_t h = 14695981039346656037ull;
   auto add = [&h](const std::string& text) {
     for (unsigned char c : text) {
@@ -160,16 +160,17 @@ std::string params_hash(const std::map<std::string, std::string>& params) {
       h *= 1099511628211ull;
     }
   };
-  for (const auto& [name, value] : params) add(name + "=" + value + "\n");
+  for (const auto& [name, value] : params) add(name + "=" + engine::param_text(value) + "\n");
   char buf[17];
   std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
   return buf;
 }
 
 // The params as readable text for an analyst querying the store: "name=value; ...".
-std::string params_text(const std::map<std::string, std::string>& params) {
+std::string params_text(const std::map<std::string, ParamValue>& params) {
   std::string out;
-  for (const auto& [name, value] : params) out += (out.empty() ? "" : "; ") + name + "=" + value;
+  for (const auto& [name, value] : params)
+    out += (out.empty() ? "" : "; ") + name + "=" + engine::param_text(value);
   return out;
 }
 

@@ -118,6 +118,8 @@ json period(const engine::PeriodResult& p) {
 json indicator(const engine::IndicatorResult& r) {
   json periods = json::array();
   for (const auto& p : r.periods) periods.push_back(period(p));
+  json params = json::object();
+  for (const auto& [name, value] : r.params) params[name] = param_json(value);
   json tolerance = nullptr;
   if (r.tolerance) tolerance = {{"value", r.tolerance->value}, {"relative", r.tolerance->relative}};
   return {{"id", r.id},
@@ -139,7 +141,7 @@ json indicator(const engine::IndicatorResult& r) {
            {{"file", r.plugin_file},
             {"version", r.plugin_version},
             {"indicator_version", r.indicator_version}}},
-          {"params", json(r.params)},
+          {"params", params},
           {"status", engine::to_string(r.status)},
           {"message", r.message},
           {"periods", periods}};
@@ -162,6 +164,18 @@ json issue(const engine::DataQualityIssue& d) {
 }
 
 }  // namespace
+
+json param_json(const ParamValue& v) {
+  struct {
+    json operator()(std::monostate) const { return nullptr; }
+    json operator()(bool b) const { return b; }
+    json operator()(int64_t i) const { return i; }
+    json operator()(double d) const { return d; }
+    json operator()(const std::string& s) const { return s; }
+    json operator()(const std::vector<std::string>& l) const { return l; }
+  } visitor;
+  return std::visit(visitor, v);
+}
 
 std::string to_json(const engine::Scorecard& s) {
   json doc = json::object();

@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <map>
+#include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -75,6 +76,10 @@ std::vector<std::filesystem::path> write_reports(const engine::Scorecard& s,
 // The contract: the whole Scorecard as JSON (docs/scorecard.schema.json), values at full
 // precision, dates ISO 8601, absent values null.
 std::string to_json(const engine::Scorecard& s);
+
+// A parameter's value as typed JSON (scorecard.json's `params`, `plugins list --json`'s
+// defaults): null when blank, true/false, an integer, a number, a string, a list of strings.
+nlohmann::ordered_json param_json(const ParamValue& v);
 
 // One row per indicator x period, RFC 4180, CRLF line ends, UTF-8 with a byte-order mark (so
 // Excel reads it as UTF-8). Values at full precision.

@@ -135,13 +135,20 @@ Metadata RecentEvent::metadata() const {
       {"event_type", ParamType::kString, std::string(kVisit),
        "EVENT_TYPE in child_events (PEP, HEALTH_ASSESSMENT, DENTAL_CHECK, SUPERVISION...), or "
        "VISIT for CIN census visits of VISIT_TYPE CLA where the child was seen"},
-      {"within_days", ParamType::kInteger, int64_t{42},
-       "The event is on or after the as-at date minus this many days (blank: use within_months)",
-       true},
-      {"within_months", ParamType::kInteger, std::monostate{},
-       "The event is on or after the as-at date minus this many calendar months (blank: use "
+      {"within_days",
+       ParamType::kInteger,
+       int64_t{42},
+       "The event is on or after the as-at date minus this many days (setting within_months "
+       "instead leaves this blank)",
+       true,
+       {"within_months"}},
+      {"within_months",
+       ParamType::kInteger,
+       std::monostate{},
+       "The event is on or after the as-at date minus this many calendar months (instead of "
        "within_days; both blank: any event on or before the as-at date)",
-       true},
+       true,
+       {"within_days"}},
   };
   m.needs = {episodes_need(), child_events_need(true), visits_need(true)};
   return m;

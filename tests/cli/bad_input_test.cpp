@@ -230,6 +230,11 @@ const std::vector<ConfigCase> kConfigCases = {
     {"include_missing.yaml", 4, 14,
      "'include' in an indicators entry: expected an indicator set file, but there is no file '" +
          kBadDir + "/sets/no_such_set.yaml'"},
+    {"include_unknown_set_name.yaml", 4, 14,
+     "'include' in an indicators entry: no indicator set named 'standrd' in " +
+         (kSource / "indicators").string() +
+         " (the sets there: corporate-parenting-board, standard; a set file of your own is "
+         "included by its path, such as sets/standrd.yaml); did you mean 'standard'?"},
     {"include_cycle.yaml", 3, 14,
      "include cycle: " + kBadDir + "/include_cycle.yaml -> " + kBadDir + "/sets/cycle_a.yaml -> " +
          kBadDir + "/sets/cycle_b.yaml -> " + kBadDir +
@@ -243,6 +248,10 @@ const std::vector<ConfigCase> kConfigCases = {
     {"override_unknown_code.yaml", 5, 5,
      "missing required key 'use' in indicator 'NI 62' (no earlier entry has code 'NI 62' for "
      "this one to override)"},
+    {"use_swapped_by_code.yaml", 5, 5,
+     "code 'X1' already names the entry at " + kBadDir +
+         "/use_swapped_by_code.yaml:4:5, which uses 'cla.count', but this entry uses "
+         "'cla.starts': give this one its own code, or leave out 'use' to override that entry"},
     {"entry_without_use.yaml", 4, 5,
      "missing required key 'use' in an indicators entry (an entry names an indicator id with "
      "'use', includes a set with 'include', or overrides an earlier entry by its 'code')"},
@@ -451,7 +460,8 @@ TEST_F(CliStartFault, UnknownIndicatorId) {
   expect_usage(run_with("  - use: cla.count\n"
                         "  - use: cla.frobnicate\n"),
                "scorecard.yaml:5:5: no plugin exports indicator 'cla.frobnicate' (`scorecard "
-               "plugins list` shows what is installed)");
+               "plugins list --config " +
+                   (tmp_ / "scorecard.yaml").string() + "` shows what this configuration loads)");
 }
 
 TEST_F(CliStartFault, UndeclaredParameter) {

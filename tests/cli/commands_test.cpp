@@ -206,7 +206,7 @@ TEST(CliPlugins, ListWithAPluginDirectoryAddsItsPlugins) {
   const Result r = scorecard({"plugins", "list", "--plugin-dir", kFixturePlugins.string()});
   ASSERT_EQ(r.exit_code, kOk) << describe(r);
   EXPECT_TRUE(has_line(r.out, (kFixturePlugins / "cli_fixtures.so").string())) << r.out;
-  EXPECT_TRUE(has_line(r.out, "  cli_fixtures 1.2.3, SDK " SCORECARD_SDK_VERSION ", ABI 2.1: ok"))
+  EXPECT_TRUE(has_line(r.out, "  cli_fixtures 1.2.3, SDK " SCORECARD_SDK_VERSION ", ABI 2.2: ok"))
       << r.out;
   EXPECT_TRUE(contains(r.out, "  clitest.throws ")) << r.out;
   EXPECT_TRUE(contains(r.out, "needs header(CHILD)")) << r.out;
@@ -225,7 +225,7 @@ TEST(CliPlugins, ListWithAMissingPluginDirectory) {
 TEST(CliPlugins, CheckAGoodPlugin) {
   const Result r = scorecard({"plugins", "check", (kFixturePlugins / "cli_fixtures.so").string()});
   EXPECT_EQ(r.exit_code, kOk) << describe(r);
-  EXPECT_TRUE(has_line(r.out, "  cli_fixtures 1.2.3, SDK " SCORECARD_SDK_VERSION ", ABI 2.1: ok"))
+  EXPECT_TRUE(has_line(r.out, "  cli_fixtures 1.2.3, SDK " SCORECARD_SDK_VERSION ", ABI 2.2: ok"))
       << r.out;
   for (const char* id : {"clitest.header", "clitest.oc2", "clitest.referrals", "clitest.throws"})
     EXPECT_TRUE(contains(r.out, std::string("  ") + id + " ")) << id;
@@ -300,7 +300,8 @@ TEST(CliDemoData, WritesAFolderThatRuns) {
 TEST(CliHelp, ListsEveryCommandAndTheExitCodes) {
   const Result r = scorecard({"--help"});
   EXPECT_EQ(r.exit_code, kOk) << describe(r);
-  for (const char* command : {"run", "validate", "plugins", "explain", "demo-data"})
+  for (const char* command :
+       {"init", "run", "validate", "plugins", "explain", "describe", "demo-data"})
     EXPECT_TRUE(contains(r.out, std::string("  ") + command + " ")) << command;
   EXPECT_TRUE(contains(r.out,
                        "Exit codes: 0 ok; 1 some indicators not computed or in error; 2 "

@@ -206,8 +206,6 @@ void write_demo_config(const fs::path& file, const fs::path& data_directory) {
       text, "postcode_centroids: data/postcode_centroids.csv",
       "postcode_centroids: \"" + (data_directory / "postcode_centroids.csv").string() + "\"");
   replace_once(text, "directory: data", "directory: \"" + data_directory.string() + "\"");
-  replace_once(text, "include: ../../indicators/standard.yaml",
-               "include: \"" + kStandardSet.string() + "\"");
   replace_once(text, "published: ../../indicators/benchmarks/dfe",
                "published: \"" + (kSource / "indicators" / "benchmarks" / "dfe").string() + "\"");
   write_file(file, text);

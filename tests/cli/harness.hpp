@@ -97,7 +97,7 @@ void write_config(const fs::path& file, const fs::path& data_directory,
                   const std::vector<fs::path>& plugin_directories = {});
 
 // The demo's configuration with its data folder (and postcode centroids) replaced by
-// `data_directory` and its include made absolute, written to `file`.
+// `data_directory`, written to `file` (its `include: standard` needs no change).
 void write_demo_config(const fs::path& file, const fs::path& data_directory);
 
 // A data folder holding links to every demo CSV except those named in `leave_out`.

@@ -117,6 +117,23 @@ class InFolder {
   fs::path before_;
 };
 
+// `include: standard` finds the sets scorecard comes with: here (a test program in the build
+// tree) the source tree's indicators/, as for the scorecard built beside it.
+TEST(Load, IncludeByNameFindsTheSetsScorecardComesWith) {
+  const fs::path sets = fs::path(SCORECARD_SOURCE_DIR) / "indicators";
+  EXPECT_EQ(sets_directory(), sets);
+  EXPECT_EQ(installed_sets(), (std::vector<std::string>{"corporate-parenting-board", "standard"}));
+  const Config c = load(kData / "by_name" / "scorecard.yaml");
+  const IndicatorUse& ni62 = use_with_key(c, "NI 62");
+  EXPECT_EQ(ni62.set, "standard");
+  EXPECT_EQ(ni62.target->value, 9);
+  EXPECT_EQ(ni62.where.file, (sets / "standard.yaml").string());
+  const Config board = load(kData / "by_name" / "board.yaml");
+  EXPECT_EQ(use_with_key(board, "SEEN 6W").set, "corporate-parenting-board");
+  EXPECT_EQ(board.indicators.front().where.file,
+            (sets / "corporate-parenting-board.yaml").string());
+}
+
 TEST(Load, MessagesNameFilesAsTheUserWroteThem) {
   const InFolder in(kData);
   const Config c = load("full/scorecard.yaml");
@@ -312,6 +329,11 @@ INSTANTIATE_TEST_SUITE_P(
             "'include' in an indicators entry: expected an indicator set file, but there is no "
             "file '" +
                 kDataDir + "/sets/no_such_set.yaml'"},
+        Bad{"include_unknown_set_name.yaml", 4, 14,
+            "'include' in an indicators entry: no indicator set named 'standrd' in " +
+                (fs::path(SCORECARD_SOURCE_DIR) / "indicators").string() +
+                " (the sets there: corporate-parenting-board, standard; a set file of your own "
+                "is included by its path, such as sets/standrd.yaml); did you mean 'standard'?"},
         Bad{"include_cycle.yaml", 3, 14,
             "include cycle: " + kDataDir + "/include_cycle.yaml -> " + kDataDir +
                 "/sets/cycle_a.yaml -> " + kDataDir + "/sets/cycle_b.yaml -> " + kDataDir +
@@ -326,6 +348,11 @@ INSTANTIATE_TEST_SUITE_P(
         Bad{"override_unknown_code.yaml", 5, 5,
             "missing required key 'use' in indicator 'NI 62' (no earlier entry has code 'NI 62' "
             "for this one to override)"},
+        Bad{"use_swapped_by_code.yaml", 5, 5,
+            "code 'X1' already names the entry at " + kDataDir +
+                "/use_swapped_by_code.yaml:4:5, which uses 'cla.count', but this entry uses "
+                "'cla.starts': give this one its own code, or leave out 'use' to override that "
+                "entry"},
         Bad{"entry_without_use.yaml", 4, 5,
             "missing required key 'use' in an indicators entry (an entry names an indicator id "
             "with 'use', includes a set with 'include', or overrides an earlier entry by its "

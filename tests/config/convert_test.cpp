@@ -154,5 +154,66 @@ TEST(Parameters, UnknownParameterSuggestsTheNearest) {
   }
 }
 
+// cla.recent_event's two alternatives: within_days (default 42) or within_months (default
+// blank), each naming the other.
+Metadata recent_event() {
+  Metadata m;
+  m.id = "cla.recent_event";
+  Parameter days{"within_days", ParamType::kInteger, int64_t{42}, "", true, {"within_months"}};
+  Parameter months{"within_months", ParamType::kInteger, std::monostate{}, "", true,
+                   {"within_days"}};
+  m.parameters = {days, months};
+  return m;
+}
+
+RawParam raw_in(const std::string& yaml, int entry, int line) {
+  return RawParam{YAML::Load(yaml), Location{"t.yaml", line, 20}, Location{"t.yaml", line, 5},
+                  entry};
+}
+
+TEST(Parameters, SettingOneAlternativeClearsTheOthersDefault) {
+  IndicatorUse use;
+  use.params.emplace("within_months", raw_in("6", 1, 3));
+  const Parameters p = parameters(use, recent_event());
+  EXPECT_EQ(p.integer("within_months"), 6);
+  EXPECT_TRUE(p.is_blank("within_days"));  // not the default 42
+  // Neither written: the defaults.
+  const Parameters defaults = parameters(IndicatorUse{}, recent_event());
+  EXPECT_EQ(defaults.integer("within_days"), 42);
+  EXPECT_TRUE(defaults.is_blank("within_months"));
+  // One written blank leaves the other at its default.
+  IndicatorUse blank;
+  blank.params.emplace("within_months", raw_in("~", 1, 3));
+  EXPECT_EQ(parameters(blank, recent_event()).integer("within_days"), 42);
+}
+
+TEST(Parameters, ALaterEntrysAlternativeReplacesAnEarlierEntrys) {
+  // The set writes within_months: 6 (entry 1); the config's override by code within_days: 30.
+  IndicatorUse use;
+  use.params.emplace("within_days", raw_in("30", 2, 9));
+  use.params.emplace("within_months", raw_in("6", 1, 3));
+  const Parameters p = parameters(use, recent_event());
+  EXPECT_EQ(p.integer("within_days"), 30);
+  EXPECT_TRUE(p.is_blank("within_months"));
+}
+
+TEST(Parameters, BothAlternativesInOneEntryIsAnError) {
+  IndicatorUse use;
+  use.params.emplace("within_days", raw_in("42", 1, 3));
+  use.params.emplace("within_months", raw_in("6", 1, 4));
+  try {
+    parameters(use, recent_event());
+    FAIL() << "no ConfigError";
+  } catch (const ConfigError& e) {
+    EXPECT_STREQ(e.what(),
+                 "t.yaml:4:5: parameters 'within_days' and 'within_months' of indicator "
+                 "'cla.recent_event' are alternatives: set one of them (the other is set at "
+                 "t.yaml:3:5)");
+  }
+  // Both written, one of them blank, is fine.
+  use.params.at("within_days") = raw_in("~", 1, 3);
+  EXPECT_EQ(parameters(use, recent_event()).integer("within_months"), 6);
+}
+
 }  // namespace
 }  // namespace scorecard::config

@@ -1,7 +1,13 @@
 // The loading conventions of DATA.md ("General conventions", counting rule 17) and
 // docs/datasets.md, one test each.
 #include <gtest/gtest.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
+#include <unistd.h>
 
+#include <cstring>
+#include <functional>
 #include <random>
 
 #include "tests/datasets/load_helpers.hpp"
@@ -124,7 +130,6 @@ TEST(Load, FilesOfADatasetOldestFirst) {
        {"episodes_2019.csv", "EPISODES.csv", "Episodes_2018.CSV", "episodes_9.csv",
         "episodes_10.csv", "episodes_notes.txt", "episode.csv", "cp_plans.csv", "cp_2019.csv"})
     dir.write(name, "CHILD,DECOM\n");
-  std::filesystem::create_directories(dir.path() / "episodes_old.csv");  // a folder: skipped
   Strings names;
   for (const auto& p : dataset_files(dir.path(), "episodes"))
     names.push_back(p.filename().string());
@@ -356,6 +361,79 @@ TEST(Load, UnreadableFileIsAnErrorNamingIt) {
         << e.what();
   }
   EXPECT_THROW(load_folder(dir.path() / "absent", {episodes_basic()}), std::runtime_error);
+}
+
+// A data file's name on something that is not a file (a folder, a named pipe, a socket) is
+// an error saying what it is, not a dataset reported missing, and never a read that waits.
+TEST(Load, ADataFileThatIsNotAFileSaysWhatItIs) {
+  struct Case {
+    std::string name, kind;
+    std::function<void(const std::filesystem::path&)> make;
+  };
+  const std::vector<Case> cases = {
+      {"episodes.csv", "a folder",
+       [](const std::filesystem::path& p) { std::filesystem::create_directory(p); }},
+      {"episodes_2019.csv", "a named pipe (FIFO)",
+       [](const std::filesystem::path& p) { ASSERT_EQ(::mkfifo(p.c_str(), 0600), 0); }},
+      {"episodes.csv", "a socket",
+       [](const std::filesystem::path& p) {
+         const int fd = ::socket(AF_UNIX, SOCK_STREAM, 0);
+         ASSERT_GE(fd, 0);
+         sockaddr_un addr{};
+         addr.sun_family = AF_UNIX;
+         ASSERT_LT(p.string().size(), sizeof(addr.sun_path));
+         std::strcpy(addr.sun_path, p.c_str());
+         ASSERT_EQ(::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof(addr)), 0);
+         ::close(fd);
+       }},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.kind);
+    TempDir dir;
+    dir.write("episodes_2018.csv", "CHILD,DECOM\n1,01/04/2018\n");
+    const auto path = dir.path() / c.name;
+    c.make(path);
+    // Through a link too: the link's target is what is read.
+    for (const auto& written : {path, dir.path() / "episodes_link.csv"}) {
+      if (written != path) {
+        std::filesystem::rename(path, dir.path() / "target");
+        std::filesystem::create_symlink(dir.path() / "target", written);
+      }
+      try {
+        load_folder(dir.path(), {episodes_basic()});
+        FAIL() << "no error";
+      } catch (const std::runtime_error& e) {
+        EXPECT_EQ(std::string(e.what()),
+                  "cannot read " + written.string() + ": it is " + c.kind + ", not a file");
+      }
+    }
+  }
+}
+
+// A return (.xml) that is a named pipe or a folder is reported as such at its name, not skipped
+// and never read (a read of a pipe with no writer would wait for ever); through a link too.
+TEST(Load, AReturnThatIsNotAFileSaysWhatItIs) {
+  for (const bool through_link : {false, true}) {
+    SCOPED_TRACE(through_link ? "through a link" : "itself");
+    TempDir dir;
+    dir.write("episodes.csv", "CHILD,DECOM\n1,01/04/2018\n");
+    const auto pipe = dir.path() / (through_link ? "target" : "CIN_Census_2019-20.xml");
+    ASSERT_EQ(::mkfifo(pipe.c_str(), 0600), 0);
+    const auto folder = dir.path() / "SSDA903_2018-19.xml";
+    std::filesystem::create_directory(folder);
+    const auto written = dir.path() / "CIN_Census_2019-20.xml";
+    if (through_link) std::filesystem::create_symlink(pipe, written);
+    const std::string message = data_error([&] { load_folder(dir.path(), {episodes_basic()}); });
+    // Files are discovered in name order: the census's name sorts before the SSDA903's.
+    EXPECT_EQ(message,
+              written.string() + ":1:1: cannot open: it is a named pipe (FIFO), not a file");
+    const auto reported = load_folder(dir.path(), {episodes_basic()}, OnError::kReport);
+    std::vector<std::string> issues;
+    for (const auto& i : reported->result.issues) issues.push_back(i.message);
+    EXPECT_EQ(issues, (Strings{written.string() +
+                                   ":1:1: cannot open: it is a named pipe (FIFO), not a file",
+                               folder.string() + ":1:1: cannot open: it is a folder, not a file"}));
+  }
 }
 
 TEST(Load, InvalidUtf8InAColumnNotReadIsIgnored) {

@@ -70,7 +70,7 @@ TEST(LocalMeasures, EveryMeasureOfTheExampleIsComputedWithItsMetadata) {
   }
   const auto& lm2 = find(s, "LM2");
   EXPECT_EQ(lm2.id, "measures.percent.at_end");
-  EXPECT_EQ(lm2.params.at("measure"), "local.connected_carers");
+  EXPECT_EQ(std::get<std::string>(lm2.params.at("measure")), "local.connected_carers");
   EXPECT_EQ(lm2.name, "Children placed with connected carers");
   EXPECT_EQ(lm2.unit, Unit::kPercent);
   EXPECT_EQ(lm2.polarity, Polarity::kHigherIsBetter);

@@ -85,6 +85,27 @@ TEST(Loader, APluginBuiltForAnOlderMinorLoadsAndCalculates) {
   EXPECT_EQ(out[0].weight_unit, "");
 }
 
+TEST(Loader, AlternativeParametersCrossTheBoundarySince22) {
+  // The fixture declares within_days and within_months as alternatives to each other. Built for
+  // this minor (2.2 or later) they reach the host; built for 2.0, the metadata struct ends
+  // before parameter_alternatives, so the host reads no alternatives (and still loads it).
+  PluginFile current = load_file(plugin("good", "good"), {});
+  ASSERT_EQ(current.status, FileStatus::kOk) << current.message;
+  const Metadata m = current.indicators[0]->metadata();
+  ASSERT_EQ(m.parameters.size(), 2u);
+  EXPECT_EQ(m.parameters[0].alternatives, std::vector<std::string>{"within_months"});
+  EXPECT_EQ(m.parameters[1].alternatives, std::vector<std::string>{"within_days"});
+  EXPECT_EQ(m.parameters[0].default_value, ParamValue{int64_t{42}});
+
+  PluginFile old = load_file(plugin("old_minor", "old_minor"), {});
+  ASSERT_EQ(old.status, FileStatus::kOk) << old.message;
+  const Metadata o = old.indicators[0]->metadata();
+  ASSERT_EQ(o.parameters.size(), 2u);
+  EXPECT_TRUE(o.parameters[0].alternatives.empty());
+  EXPECT_TRUE(o.parameters[1].alternatives.empty());
+  EXPECT_EQ(o.parameters[0].default_value, ParamValue{int64_t{42}});
+}
+
 TEST(Loader, EachFileLoadedAfterAnotherIsItsOwnLibrary) {
   // Each file is loaded as /proc/self/fd/N. Were N closed and reused by the next file while the
   // first library stays loaded, glibc's dlopen would find the first library by that name and

@@ -73,7 +73,7 @@ engine::Scorecard small_scorecard() {
   stability.plugin_file = "libcla_stability.so";
   stability.plugin_version = "1.2.0";
   stability.indicator_version = "1.0.0";
-  stability.params = {{"exclude_respite", "true"}};
+  stability.params = {{"exclude_respite", true}, {"window_months", int64_t{12}}};
   stability.periods = quarters_to(2018, 3, 3);
   const double numerators[] = {4, 5, 7};
   const double denominators[] = {40, 42, 60};
@@ -167,7 +167,9 @@ engine::Scorecard small_scorecard() {
   permanence.plugin_file = "libvp7.so";
   permanence.plugin_version = "0.3.0";
   permanence.indicator_version = "0.3.0";
-  permanence.params = {{"exclude_aged_18_leavers", "true"}};
+  permanence.params = {{"exclude_aged_18_leavers", true},
+                       {"within_months", std::monostate{}},
+                       {"leaving_reasons", std::vector<std::string>{"ADOPTED", "SGO"}}};
   permanence.status = engine::Status::kNotComputed;
   permanence.message = "dataset 'episodes' has no column 'REC', needed by VP7";
   s.indicators.push_back(permanence);

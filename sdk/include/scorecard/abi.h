@@ -25,11 +25,11 @@
 #define SCORECARD_ABI_MAJOR 2
 /* The minor this SDK implements. A plugin may be compiled as for an older minor (the test of
  * the append-only rule does): define SCORECARD_ABI_MINOR to it before including the SDK. */
-#define SCORECARD_ABI_CURRENT_MINOR 1
+#define SCORECARD_ABI_CURRENT_MINOR 2
 #ifndef SCORECARD_ABI_MINOR
 #define SCORECARD_ABI_MINOR SCORECARD_ABI_CURRENT_MINOR
 #endif
-#define SCORECARD_SDK_VERSION "2.1.0"
+#define SCORECARD_SDK_VERSION "2.2.0"
 
 /* The one exported symbol; its type is scorecard_entry_point. */
 #define SCORECARD_ENTRY_POINT "scorecard_get_plugin_info"
@@ -117,6 +117,12 @@ typedef struct scorecard_value {
   size_t list_size;
 } scorecard_value;
 
+/* A list of strings (since 2.2; frozen for the major, like the other arrays). */
+typedef struct scorecard_strings {
+  const scorecard_str* items;
+  size_t count;
+} scorecard_strings;
+
 /* ---- What a plugin declares (plugin -> host; valid until the next call on the instance) ---- */
 
 typedef struct scorecard_parameter {
@@ -151,6 +157,13 @@ typedef struct scorecard_metadata {
   size_t parameter_count;
   const scorecard_dataset_need* needs;
   size_t need_count;
+#if SCORECARD_ABI_MINOR >= 2
+  /* Since 2.2: parameter_alternatives[i] names the parameters that parameters[i] is an
+   * alternative to (within_days and within_months: a use that sets one leaves the other blank
+   * instead of at its default); parameter_count entries, or NULL when no parameter has any.
+   * (scorecard_parameter has no struct_size, so this lies beside it.) */
+  const scorecard_strings* parameter_alternatives;
+#endif
 } scorecard_metadata;
 
 /* ---- What the host hands a calculation ---- */

@@ -74,6 +74,14 @@ inline Metadata to_metadata(const scorecard_metadata& m) {
     q.default_value = from_c(p.default_value);
     q.description = std::string(view(p.description));
     q.may_be_blank = p.may_be_blank != 0;
+#if SCORECARD_ABI_MINOR >= 2
+    // A plugin built for 2.0 or 2.1 has no such field: its parameters have no alternatives.
+    if (SCORECARD_HAS_FIELD(&m, scorecard_metadata, parameter_alternatives) &&
+        m.parameter_alternatives) {
+      const scorecard_strings& names = m.parameter_alternatives[i];
+      for (size_t k = 0; k < names.count; ++k) q.alternatives.emplace_back(view(names.items[k]));
+    }
+#endif
     out.parameters.push_back(std::move(q));
   }
   for (size_t i = 0; i < m.need_count; ++i) out.needs.push_back(to_need(m.needs[i]));

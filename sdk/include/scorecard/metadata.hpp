@@ -27,6 +27,10 @@ struct Parameter {
   ParamValue default_value;
   std::string description;
   bool may_be_blank = false;  // true where a blank value has a meaning of its own
+  // The parameters this one is an alternative to (`within_days` and `within_months`: each
+  // names the other, and each may be blank). A use that sets this one leaves them blank
+  // instead of at their defaults; a use that sets both is refused by the core.
+  std::vector<std::string> alternatives = {};
 };
 
 struct ColumnNeed {

@@ -130,6 +130,17 @@ class CMetadata {
       c.description = c_str(p.description);
       parameters_.push_back(c);
     }
+#if SCORECARD_ABI_MINOR >= 2
+    alternative_names_.resize(m_.parameters.size());
+    bool any_alternatives = false;
+    for (size_t i = 0; i < m_.parameters.size(); ++i) {
+      for (const auto& name : m_.parameters[i].alternatives)
+        alternative_names_[i].push_back(c_str(name));
+      any_alternatives = any_alternatives || !alternative_names_[i].empty();
+    }
+    for (const auto& names : alternative_names_)
+      alternatives_.push_back({names.data(), names.size()});
+#endif
     for (const auto& n : m_.needs) needs_.push_back(std::make_unique<CNeed>(n));
     for (const auto& n : needs_) need_array_.push_back(n->need);
     c_.struct_size = sizeof c_;
@@ -151,6 +162,9 @@ class CMetadata {
     c_.parameter_count = parameters_.size();
     c_.needs = need_array_.data();
     c_.need_count = need_array_.size();
+#if SCORECARD_ABI_MINOR >= 2
+    c_.parameter_alternatives = any_alternatives ? alternatives_.data() : nullptr;
+#endif
   }
   CMetadata(const CMetadata&) = delete;
   CMetadata& operator=(const CMetadata&) = delete;
@@ -160,6 +174,10 @@ class CMetadata {
   Metadata m_;
   std::vector<std::vector<scorecard_str>> lists_;
   std::vector<scorecard_parameter> parameters_;
+#if SCORECARD_ABI_MINOR >= 2
+  std::vector<std::vector<scorecard_str>> alternative_names_;
+  std::vector<scorecard_strings> alternatives_;
+#endif
   std::vector<std::unique_ptr<CNeed>> needs_;
   std::vector<scorecard_dataset_need> need_array_;
   scorecard_metadata c_{};
