@@ -11,9 +11,9 @@
 #include <string>
 #include <vector>
 
+#include "core/cli/demo/demo_data.hpp"
 #include "core/datasets/csv.hpp"
 #include "core/datasets/datasets.hpp"
-#include "core/demo/demo_data.hpp"
 
 namespace fs = std::filesystem;
 using namespace scorecard;

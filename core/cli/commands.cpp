@@ -8,11 +8,11 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 
+#include "core/cli/demo/demo_data.hpp"
+#include "core/cli/demo/demo_returns.hpp"
 #include "core/cli/shared.hpp"
 #include "core/config/config.hpp"
 #include "core/datasets/datasets.hpp"
-#include "core/demo/demo_data.hpp"
-#include "core/demo/demo_returns.hpp"
 #include "core/periods/periods.hpp"
 #include "core/pipeline/pipeline.hpp"
 #include "core/plugins/loader.hpp"

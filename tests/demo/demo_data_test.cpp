@@ -1,7 +1,7 @@
-// Tests of the demo authority (core/demo): the files are there with DATA.md's columns, are the
+// Tests of the demo authority (core/cli/demo): the files are there with DATA.md's columns, are the
 // same for the same seed, and hold together: episode chains, children, postcodes, the rate of
 // children looked after.
-#include "core/demo/demo_data.hpp"
+#include "core/cli/demo/demo_data.hpp"
 
 #include <gtest/gtest.h>
 #include <unistd.h>

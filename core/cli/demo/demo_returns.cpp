@@ -1,6 +1,6 @@
 // The demo authority as yearly statutory returns (demo_returns.hpp): the demo's SSDA903 and CIN
 // CSV files are read back, regrouped by child and year, and written as XML returns.
-#include "core/demo/demo_returns.hpp"
+#include "core/cli/demo/demo_returns.hpp"
 
 #include <algorithm>
 #include <cstdio>

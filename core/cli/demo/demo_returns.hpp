@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "core/demo/demo_data.hpp"
+#include "core/cli/demo/demo_data.hpp"
 
 namespace scorecard::demo {
 
