@@ -589,9 +589,9 @@ const Entry* Published::match(const std::string& id,
   return nullptr;
 }
 
-engine::PublishedBenchmarks Published::lookup(const Entry& entry, const AuthorityId& authority,
+model::PublishedBenchmarks Published::lookup(const Entry& entry, const AuthorityId& authority,
                                               int year, bool median, Polarity polarity) const {
-  engine::PublishedBenchmarks out;
+  model::PublishedBenchmarks out;
   const Index& idx = index(entry);
   out.year = year;
   out.year_label = year_label(year, entry.year_end);
@@ -632,7 +632,7 @@ engine::PublishedBenchmarks Published::lookup(const Entry& entry, const Authorit
   // Neighbours, in the model's order; those without a value are listed and left out.
   std::vector<double> values;
   for (const auto& n : neighbours_of(authority.dfe_number)) {
-    engine::PublishedNeighbour nb;
+    model::PublishedNeighbour nb;
     nb.dfe_number = n;
     const std::string key = "L:" + n;
     if (auto it = d.la_code.find(key); it != d.la_code.end()) nb.code = it->second;
@@ -689,7 +689,7 @@ engine::PublishedBenchmarks Published::lookup(const Entry& entry, const Authorit
   return out;
 }
 
-void apply(const config::Config& config, engine::Scorecard& card) {
+void apply(const config::Config& config, model::Scorecard& card) {
   if (!config.benchmarks) return;
   const config::PublishedBenchmarksConfig& b = *config.benchmarks;
   Mapping mapping = load_mapping(b.mapping.value_or(default_mapping()));
@@ -720,7 +720,7 @@ void apply(const config::Config& config, engine::Scorecard& card) {
   }
   const bool median = b.neighbours == config::PublishedBenchmarksConfig::Neighbours::kMedian;
   const bool latest = b.year == config::PublishedBenchmarksConfig::Year::kLatest;
-  card.published = engine::PublishedSource{b.published.string(),
+  card.published = model::PublishedSource{b.published.string(),
                                            a.dfe_number,
                                            a.code,
                                            a.name,
@@ -733,7 +733,7 @@ void apply(const config::Config& config, engine::Scorecard& card) {
     std::string why;
     // The matcher reads each parameter as the reports wrote it before schema 1.3.0 (as text).
     std::map<std::string, std::string> as_text;
-    for (const auto& [name, value] : r.params) as_text[name] = engine::param_text(value);
+    for (const auto& [name, value] : r.params) as_text[name] = model::param_text(value);
     const Entry* e = published->match(r.id, as_text, &why);
     if (!e) {
       r.benchmark_note = why;
@@ -743,7 +743,7 @@ void apply(const config::Config& config, engine::Scorecard& card) {
     for (auto& p : r.periods) {
       const std::optional<int> y = year_for(years, e->year_end, p.end, latest);
       if (!y) {
-        engine::PublishedBenchmarks none;
+        model::PublishedBenchmarks none;
         none.note =
             fmt::format("No published year at or before {} ({} has {} to {})", p.label,
                         published->mapping().entries.empty() ? "" : e->file.front(),

@@ -16,7 +16,7 @@
 #include <vector>
 
 #include "core/config/config.hpp"
-#include "core/engine/result.hpp"
+#include "core/model/result.hpp"
 
 namespace scorecard::benchmarks {
 
@@ -129,7 +129,7 @@ class Published {
 
   // Everything published for the entry, the authority and the year. `polarity` orders the rank
   // (best first; lowest first when neutral).
-  engine::PublishedBenchmarks lookup(const Entry& entry, const AuthorityId& authority, int year,
+  model::PublishedBenchmarks lookup(const Entry& entry, const AuthorityId& authority, int year,
                                      bool median, Polarity polarity) const;
 
   // (Internal: a file as read, and one entry's rows by year and place.)
@@ -156,6 +156,6 @@ std::optional<int> year_for(const std::vector<int>& years, YearEnd end, Date per
 // the published definition gets `benchmark_note` instead. Sets `card.published`. Does nothing
 // without `benchmarks:`. Throws config::ConfigError (no authority, an unknown one, a bad
 // mapping) or BenchmarkError (a file that cannot be used).
-void apply(const config::Config& config, engine::Scorecard& card);
+void apply(const config::Config& config, model::Scorecard& card);
 
 }  // namespace scorecard::benchmarks

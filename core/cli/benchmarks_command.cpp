@@ -35,37 +35,37 @@ std::string shown(const std::optional<double>& v, Unit unit, int decimals = 1) {
   return text;
 }
 
-const char* significance_words(engine::Significance s) {
+const char* significance_words(model::Significance s) {
   switch (s) {
-    case engine::Significance::kBetter: return "significantly better";
-    case engine::Significance::kWorse: return "significantly worse";
-    case engine::Significance::kSimilar: return "similar";
-    case engine::Significance::kHigher: return "significantly higher";
-    case engine::Significance::kLower: return "significantly lower";
-    case engine::Significance::kNone: return "not tested";
+    case model::Significance::kBetter: return "significantly better";
+    case model::Significance::kWorse: return "significantly worse";
+    case model::Significance::kSimilar: return "similar";
+    case model::Significance::kHigher: return "significantly higher";
+    case model::Significance::kLower: return "significantly lower";
+    case model::Significance::kNone: return "not tested";
   }
   return "not tested";
 }
 
 // "better than", "worse than", "the same as"; for no better direction "higher than"...
-std::string comparison_text(engine::Comparison c, const std::optional<double>& own, double to) {
+std::string comparison_text(model::Comparison c, const std::optional<double>& own, double to) {
   switch (c) {
-    case engine::Comparison::kBetter: return "better than";
-    case engine::Comparison::kWorse: return "worse than";
-    case engine::Comparison::kSame: return "the same as";
-    case engine::Comparison::kNone: break;
+    case model::Comparison::kBetter: return "better than";
+    case model::Comparison::kWorse: return "worse than";
+    case model::Comparison::kSame: return "the same as";
+    case model::Comparison::kNone: break;
   }
   if (!own) return "not compared with";
   return *own > to ? "higher than" : "lower than";
 }
 
 struct Judged {
-  engine::Comparison comparison = engine::Comparison::kNone;
-  engine::Significance significance = engine::Significance::kNone;
+  model::Comparison comparison = model::Comparison::kNone;
+  model::Significance significance = model::Significance::kNone;
 };
 
-Judged judge(const benchmarks::Entry& e, const engine::PublishedBenchmarks& p,
-             const std::optional<engine::Interval>& interval, const std::optional<double>& to) {
+Judged judge(const benchmarks::Entry& e, const model::PublishedBenchmarks& p,
+             const std::optional<model::Interval>& interval, const std::optional<double>& to) {
   if (!p.own || !to) return {};
   return {rating::compare(p.own, *to, e.polarity, 1),
           rating::significance(interval, p.own, *to, e.polarity)};
@@ -125,12 +125,12 @@ int command_benchmarks(const BenchmarksArgs& args) {
         doc["indicators"].push_back(item);
         continue;
       }
-      const engine::PublishedBenchmarks p = published.lookup(e, a, *year, median, e.polarity);
+      const model::PublishedBenchmarks p = published.lookup(e, a, *year, median, e.polarity);
       Observation o;
       o.numerator = p.own_numerator;
       o.denominator = p.own_denominator;
       o.value = p.own;
-      const std::optional<engine::Interval> interval = rating::interval_for(o, e.unit);
+      const std::optional<model::Interval> interval = rating::interval_for(o, e.unit);
       const Judged vs_england = judge(e, p, interval, p.england);
       const Judged vs_region = judge(e, p, interval, p.region);
       const Judged vs_neighbours = judge(e, p, interval, p.neighbours);
@@ -177,8 +177,8 @@ int command_benchmarks(const BenchmarksArgs& args) {
              {"marker", n.value ? ordered_json(nullptr) : ordered_json(n.marker)}});
       }
       auto judged = [](const Judged& j) {
-        return ordered_json{{"comparison", engine::to_string(j.comparison)},
-                            {"significance", engine::to_string(j.significance)}};
+        return ordered_json{{"comparison", model::to_string(j.comparison)},
+                            {"significance", model::to_string(j.significance)}};
       };
       item["file"] = p.file;
       item["year"] = p.year;

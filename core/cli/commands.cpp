@@ -73,14 +73,14 @@ pipeline::RunOptions run_options(const RunArgs& args, const config::Config& cfg)
   return o;
 }
 
-int exit_code_for(const engine::Scorecard& card) {
+int exit_code_for(const model::Scorecard& card) {
   for (const auto& ind : card.indicators)
-    if (ind.status != engine::Status::kOk) return kExitIncomplete;
+    if (ind.status != model::Status::kOk) return kExitIncomplete;
   return kExitOk;
 }
 
-std::string summary_line(const engine::Scorecard& card) {
-  const engine::RagSummary& s = card.summary.front();
+std::string summary_line(const model::Scorecard& card) {
+  const model::RagSummary& s = card.summary.front();
   return fmt::format("{} indicators: {} green, {} amber, {} red, {} not rated, {} not computed",
                      card.indicators.size(), s.green, s.amber, s.red, s.not_rated, s.not_computed);
 }
@@ -188,7 +188,7 @@ int command_run(const RunArgs& args) {
     require_data_directory(cfg);
     const plugins::Registry registry = registry_for(cfg, args.allow_unsafe);
     const pipeline::RunOptions options = run_options(args, cfg);
-    const engine::Scorecard card = pipeline::run(cfg, registry, options);
+    const model::Scorecard card = pipeline::run(cfg, registry, options);
     if (options.progress && isatty(STDERR_FILENO)) std::cerr << "\r\033[K";
     reports::ReportOptions ro;
     ro.out_dir = args.out;
@@ -201,8 +201,8 @@ int command_run(const RunArgs& args) {
     const auto written = writing([&] { return reports::write_reports(card, ro); });
     std::cout << cfg.authority.name << ", " << card.period << ": " << summary_line(card) << "\n";
     for (const auto& ind : card.indicators)
-      if (ind.status != engine::Status::kOk)
-        std::cout << "  " << ind.code << " " << engine::to_string(ind.status) << ": " << ind.message
+      if (ind.status != model::Status::kOk)
+        std::cout << "  " << ind.code << " " << model::to_string(ind.status) << ": " << ind.message
                   << "\n";
     for (const auto& f : written) std::cout << "wrote " << f.string() << "\n";
     return exit_code_for(card);
@@ -283,15 +283,15 @@ int command_explain(const ExplainArgs& args) {
     options.history = 0;
     options.want_records = true;
     options.only = args.indicator;
-    const engine::Scorecard card = pipeline::run(cfg, registry, options);
+    const model::Scorecard card = pipeline::run(cfg, registry, options);
     if (options.progress && isatty(STDERR_FILENO)) std::cerr << "\r\033[K";
-    const engine::IndicatorResult& ind = card.indicators.front();
+    const model::IndicatorResult& ind = card.indicators.front();
     std::cout << "# " << ind.code << " " << ind.name << " (" << ind.id << ")\n";
-    if (ind.status != engine::Status::kOk) {
-      std::cout << "# " << engine::to_string(ind.status) << ": " << ind.message << "\n";
+    if (ind.status != model::Status::kOk) {
+      std::cout << "# " << model::to_string(ind.status) << ": " << ind.message << "\n";
       return kExitIncomplete;
     }
-    const engine::PeriodResult& p = ind.periods.back();
+    const model::PeriodResult& p = ind.periods.back();
     const Observation& o = p.observation;
     auto num = [](const std::optional<double>& v) { return v ? fmt::format("{:g}", *v) : "-"; };
     std::cout << "# " << p.label << ": window " << p.from.iso() << " to " << p.to.iso()

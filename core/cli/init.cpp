@@ -194,16 +194,16 @@ int command_init(const InitArgs& args) {
     pipeline::RunOptions options;
     options.period = periods::as_at(today());
     options.history = 0;
-    const engine::Scorecard card = pipeline::run(cfg, registry, options);
-    std::vector<const engine::IndicatorResult*> ok, not_ok;
+    const model::Scorecard card = pipeline::run(cfg, registry, options);
+    std::vector<const model::IndicatorResult*> ok, not_ok;
     for (const auto& ind : card.indicators)
-      (ind.status == engine::Status::kOk ? ok : not_ok).push_back(&ind);
+      (ind.status == model::Status::kOk ? ok : not_ok).push_back(&ind);
     std::cout << fmt::format("can compute ({}):\n", ok.size());
     for (const auto* ind : ok) std::cout << fmt::format("  {} ({})\n", ind->code, ind->id);
     std::cout << fmt::format("cannot compute ({}):\n", not_ok.size());
     for (const auto* ind : not_ok)
       std::cout << fmt::format("  {} ({}) {}: {}\n", ind->code, ind->id,
-                               engine::to_string(ind->status), ind->message);
+                               model::to_string(ind->status), ind->message);
     return not_ok.empty() ? kExitOk : kExitIncomplete;
   });
 }

@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "core/engine/result.hpp"
+#include "core/model/result.hpp"
 #include "scorecard/sdk.hpp"
 
 namespace scorecard::config {
@@ -63,7 +63,7 @@ struct IndicatorUse {
   std::optional<int> decimals;
   std::map<std::string, RawParam> params;
   std::optional<Target> target;
-  std::optional<engine::Tolerance> tolerance;
+  std::optional<model::Tolerance> tolerance;
   std::map<std::string, double> benchmarks;       // "england", "statistical_neighbours", "region"
   std::map<std::string, std::string> commentary;  // period label (canonical) -> text
   Location where;                                 // the entry that names the id

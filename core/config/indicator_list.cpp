@@ -74,7 +74,7 @@ Target read_target(const Field& f, const std::string& of) {
   return target;
 }
 
-engine::Tolerance read_tolerance(const Field& f) {
+model::Tolerance read_tolerance(const Field& f) {
   constexpr const char* kExpected =
       "a number of points (0 or more) or a percentage of the target such as \"5%\"";
   if (!f.value.IsScalar()) fail_expected(f, kExpected);

@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "core/engine/result.hpp"
+#include "core/model/result.hpp"
 #include "scorecard/table.hpp"
 
 namespace scorecard::datasets {
@@ -84,8 +84,8 @@ struct LoadOptions {
 // was expected.
 class DataError : public std::runtime_error {
  public:
-  explicit DataError(engine::DataQualityIssue issue);
-  engine::DataQualityIssue issue;
+  explicit DataError(model::DataQualityIssue issue);
+  model::DataQualityIssue issue;
 };
 
 struct DatasetInfo {
@@ -105,7 +105,7 @@ struct LoadResult {
   std::map<std::string, Table, std::less<>> tables;  // datasets found, needed columns present
   std::map<std::string, DatasetInfo> info;           // per dataset found
   std::vector<std::string> missing_datasets;         // asked for, no file
-  std::vector<engine::DataQualityIssue> issues;  // rows reported and left out (on_error: report)
+  std::vector<model::DataQualityIssue> issues;  // rows reported and left out (on_error: report)
   std::vector<std::string> warnings;             // e.g. conflicting versions of an episode
   std::uintmax_t bytes_read = 0;
   std::optional<Date> latest_date;  // the latest date in any loaded date column

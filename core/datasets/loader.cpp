@@ -26,7 +26,7 @@
 
 namespace scorecard::datasets {
 
-DataError::DataError(engine::DataQualityIssue i)
+DataError::DataError(model::DataQualityIssue i)
     : std::runtime_error(i.message), issue(std::move(i)) {}
 
 namespace {
@@ -384,7 +384,7 @@ void DatasetLoader::plan_columns(const std::vector<ColumnRequest>& requested) {
 
 void DatasetLoader::bad_file(const FileLayout& file, size_t line, size_t column,
                              const std::string& text) {
-  engine::DataQualityIssue issue;
+  model::DataQualityIssue issue;
   issue.dataset = name_;
   issue.file = file.display;
   issue.line = line;
@@ -402,7 +402,7 @@ void DatasetLoader::bad_file(const FileLayout& file, size_t line, size_t column,
 void DatasetLoader::bad_row(const FileLayout& file, size_t line, size_t column,
                             std::string column_name, std::string value, std::string expected,
                             const std::string& text) {
-  engine::DataQualityIssue issue;
+  model::DataQualityIssue issue;
   issue.dataset = name_;
   issue.file = file.display;
   issue.line = line;
@@ -1089,7 +1089,7 @@ ReadReturns read_returns(detail::Discovery& found, const LoadOptions& options, L
     try {
       out.readings.push_back(returns::read_return(file, reasons));
     } catch (const returns::XmlError& e) {
-      engine::DataQualityIssue issue;
+      model::DataQualityIssue issue;
       issue.file = e.file;
       issue.line = e.line;
       issue.column = e.column;

@@ -133,7 +133,7 @@ Discovery discover(const LoadOptions& options, const std::vector<std::string>& d
   std::sort(files.begin(), files.end());
   auto problem = [&](const std::filesystem::path& f, size_t line, size_t column,
                      const std::string& text) {
-    engine::DataQualityIssue i;
+    model::DataQualityIssue i;
     i.file = f.string();
     i.line = line;
     i.column = column;

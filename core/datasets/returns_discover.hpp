@@ -19,7 +19,7 @@ struct Discovery {
   std::vector<size_t> return_listing;  // per return: its entry in `files`
   // Files that match two datasets, look like a return and match none, are not well-formed,
   // or have no collection year: each names the file.
-  std::vector<engine::DataQualityIssue> problems;
+  std::vector<model::DataQualityIssue> problems;
 };
 
 // `datasets` are the dataset names known (schemas and requests), for matching file names.

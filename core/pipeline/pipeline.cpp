@@ -23,8 +23,8 @@
 
 namespace scorecard::pipeline {
 namespace fs = std::filesystem;
-using engine::IndicatorResult;
-using engine::Status;
+using model::IndicatorResult;
+using model::Status;
 
 namespace {
 
@@ -172,7 +172,7 @@ IndicatorResult describe(const PreparedUse& u) {
   if (u.use.tolerance)
     r.tolerance = u.use.tolerance;
   else if (m.tolerance)
-    r.tolerance = engine::Tolerance{*m.tolerance, false};
+    r.tolerance = model::Tolerance{*m.tolerance, false};
   r.benchmarks = u.use.benchmarks;
   r.commentary = u.use.commentary;
   r.plugin_file = u.plugin->file().filename().string();
@@ -213,7 +213,7 @@ void record(const PreparedUse& u, const std::vector<Period>& windows, const Call
     return;
   }
   for (size_t i = 0; i < windows.size(); ++i) {
-    engine::PeriodResult p;
+    model::PeriodResult p;
     p.label = windows[i].label;
     p.start = windows[i].start;
     p.end = windows[i].end;
@@ -248,7 +248,7 @@ void compute(const PreparedUse& u, const engine::RunData& data,
 void compute_isolated(const std::vector<PreparedUse>& uses, const std::vector<size_t>& which,
                       const engine::RunData& data,
                       const std::vector<periods::ReportingPeriod>& reporting,
-                      const RunOptions& options, engine::Scorecard& card) {
+                      const RunOptions& options, model::Scorecard& card) {
   if (data.find("episodes")) {
     try {
       data.care();
@@ -361,12 +361,12 @@ Validation validate(const config::Config& config, const plugins::Registry& regis
   return v;
 }
 
-engine::Scorecard run(const config::Config& config, const plugins::Registry& registry,
+model::Scorecard run(const config::Config& config, const plugins::Registry& registry,
                       const RunOptions& options) {
   auto say = [&](const std::string& s) {
     if (options.progress) options.progress(s);
   };
-  engine::Scorecard card;
+  model::Scorecard card;
   card.run_at = now_iso();
   card.authority = config.authority;
   card.period = options.period.period.label;

@@ -1,6 +1,6 @@
 // pipeline: one run from configuration to rated scorecard, in the order of the data flow:
 // plugins -> data needs -> datasets (read once) -> every indicator x every period -> rating.
-// In: a loaded Config, a plugin Registry, the reporting period. Out: engine::Scorecard.
+// In: a loaded Config, a plugin Registry, the reporting period. Out: model::Scorecard.
 #pragma once
 
 #include <filesystem>
@@ -12,7 +12,7 @@
 
 #include "core/config/config.hpp"
 #include "core/datasets/datasets.hpp"
-#include "core/engine/result.hpp"
+#include "core/model/result.hpp"
 #include "core/periods/periods.hpp"
 #include "core/plugins/isolation.hpp"
 #include "core/plugins/loader.hpp"
@@ -63,7 +63,7 @@ struct Validation {
 };
 
 // The whole run. Throws UsageError, config::ConfigError, datasets::DataError.
-engine::Scorecard run(const config::Config& config, const plugins::Registry& registry,
+model::Scorecard run(const config::Config& config, const plugins::Registry& registry,
                       const RunOptions& options);
 
 // Reads the data the prepared uses need, and reports the unmet needs, without calculating.

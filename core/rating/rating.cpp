@@ -7,9 +7,9 @@
 #include <string>
 
 namespace scorecard::rating {
-using engine::Comparison;
-using engine::Direction;
-using engine::Rag;
+using model::Comparison;
+using model::Direction;
+using model::Rag;
 
 namespace {
 
@@ -33,7 +33,7 @@ bool small(std::optional<double> count, int threshold) {
 }  // namespace
 
 Rag rag(std::optional<double> value, std::optional<double> target,
-        std::optional<engine::Tolerance> tolerance, Polarity polarity, int decimals) {
+        std::optional<model::Tolerance> tolerance, Polarity polarity, int decimals) {
   if (polarity == Polarity::kNeutral || !value || !target) return Rag::kNone;
   if (better(*value, *target, polarity, decimals) >= 0) return Rag::kGreen;
   double allowed = 0;
@@ -66,38 +66,38 @@ namespace {
 constexpr double kZ = 1.959963984540054;  // the normal distribution's 97.5th percentile
 }  // namespace
 
-std::optional<engine::Interval> wilson(double successes, double trials) {
+std::optional<model::Interval> wilson(double successes, double trials) {
   if (!(trials > 0) || !(successes >= 0) || successes > trials || !std::isfinite(trials))
     return std::nullopt;
   const double p = successes / trials, z2 = kZ * kZ;
   const double scale = 1 + z2 / trials;
   const double centre = (p + z2 / (2 * trials)) / scale;
   const double half = kZ * std::sqrt(p * (1 - p) / trials + z2 / (4 * trials * trials)) / scale;
-  return engine::Interval{100 * std::max(0.0, centre - half), 100 * std::min(1.0, centre + half),
+  return model::Interval{100 * std::max(0.0, centre - half), 100 * std::min(1.0, centre + half),
                           "wilson"};
 }
 
-std::optional<engine::Interval> byar_per_10000(double events, double population) {
+std::optional<model::Interval> byar_per_10000(double events, double population) {
   if (!(population > 0) || !(events >= 0) || !std::isfinite(population) || !std::isfinite(events))
     return std::nullopt;
   const double o = events, o1 = events + 1;
   double low = 0;
   if (o > 0) low = o * std::pow(1 - 1 / (9 * o) - kZ / (3 * std::sqrt(o)), 3);
   const double high = o1 * std::pow(1 - 1 / (9 * o1) + kZ / (3 * std::sqrt(o1)), 3);
-  return engine::Interval{10000 * low / population, 10000 * high / population, "byar"};
+  return model::Interval{10000 * low / population, 10000 * high / population, "byar"};
 }
 
-std::optional<engine::Interval> interval_for(const Observation& o, Unit unit) {
+std::optional<model::Interval> interval_for(const Observation& o, Unit unit) {
   if (!o.numerator || !o.denominator || !o.value) return std::nullopt;
   if (unit == Unit::kPercent) return wilson(*o.numerator, *o.denominator);
   if (unit == Unit::kRatePer10000) return byar_per_10000(*o.numerator, *o.denominator);
   return std::nullopt;
 }
 
-engine::Significance significance(const std::optional<engine::Interval>& interval,
+model::Significance significance(const std::optional<model::Interval>& interval,
                                   std::optional<double> value, double benchmark,
                                   Polarity polarity) {
-  using engine::Significance;
+  using model::Significance;
   if (!interval || !value || !std::isfinite(benchmark)) return Significance::kNone;
   if (benchmark >= interval->low - 1e-9 && benchmark <= interval->high + 1e-9)
     return Significance::kSimilar;
@@ -107,7 +107,7 @@ engine::Significance significance(const std::optional<engine::Interval>& interva
                                                            : Significance::kWorse;
 }
 
-void suppress(engine::PeriodResult& p, int threshold) {
+void suppress(model::PeriodResult& p, int threshold) {
   Observation& o = p.observation;
   const bool small_denominator = small(o.denominator, threshold);
   const bool small_numerator = small(o.numerator, threshold);
@@ -155,11 +155,11 @@ namespace {
 
 // The period's benchmarks: the published England, region and neighbours figures first, then
 // each configured benchmark that no published figure replaced.
-void rate_benchmarks(const engine::IndicatorResult& ind, engine::PeriodResult& p) {
+void rate_benchmarks(const model::IndicatorResult& ind, model::PeriodResult& p) {
   const Observation& o = p.observation;
   p.benchmarks.clear();
   auto add = [&](const std::string& name, double value, const std::string& source) {
-    engine::BenchmarkResult b;
+    model::BenchmarkResult b;
     b.name = name;
     b.value = value;
     b.comparison = compare(o.value, value, ind.polarity, ind.decimals);
@@ -183,10 +183,10 @@ void rate_benchmarks(const engine::IndicatorResult& ind, engine::PeriodResult& p
 
 }  // namespace
 
-void rate(engine::IndicatorResult& ind, const RatingOptions& options) {
+void rate(model::IndicatorResult& ind, const RatingOptions& options) {
   auto& periods = ind.periods;
   for (size_t i = 0; i < periods.size(); ++i) {
-    engine::PeriodResult& p = periods[i];
+    model::PeriodResult& p = periods[i];
     const Observation& o = p.observation;
     p.rag = rag(o.value, p.target, ind.tolerance, ind.polarity, ind.decimals);
     if (i > 0)
@@ -211,8 +211,8 @@ void rate(engine::IndicatorResult& ind, const RatingOptions& options) {
     for (auto& p : periods) suppress(p, options.small_numbers);
 }
 
-std::vector<engine::RagSummary> summarise(const std::vector<engine::IndicatorResult>& indicators) {
-  std::vector<engine::RagSummary> out(1);
+std::vector<model::RagSummary> summarise(const std::vector<model::IndicatorResult>& indicators) {
+  std::vector<model::RagSummary> out(1);
   std::map<std::string, size_t> set_index;
   for (const auto& ind : indicators) {
     std::vector<size_t> targets{0};
@@ -225,8 +225,8 @@ std::vector<engine::RagSummary> summarise(const std::vector<engine::IndicatorRes
       targets.push_back(it->second);
     }
     for (size_t t : targets) {
-      engine::RagSummary* s = &out[t];
-      if (ind.status != engine::Status::kOk) {
+      model::RagSummary* s = &out[t];
+      if (ind.status != model::Status::kOk) {
         ++s->not_computed;
         continue;
       }

@@ -6,7 +6,7 @@
 #include <optional>
 #include <vector>
 
-#include "core/engine/result.hpp"
+#include "core/model/result.hpp"
 
 namespace scorecard::rating {
 
@@ -19,34 +19,34 @@ struct RatingOptions {
 // the target when relative). Red: beyond it. Tolerance 0 or absent: no Amber. Neutral
 // polarity, no target or no value: not rated. The value is first rounded to `decimals`, so
 // the rating agrees with the figure the board reads.
-engine::Rag rag(std::optional<double> value, std::optional<double> target,
-                std::optional<engine::Tolerance> tolerance, Polarity polarity, int decimals);
+model::Rag rag(std::optional<double> value, std::optional<double> target,
+                std::optional<model::Tolerance> tolerance, Polarity polarity, int decimals);
 
 // Improving / declining / unchanged from `before` to `now`, by polarity, on values rounded to
 // `decimals`. Nothing to compare, or neutral polarity with a change: kNone.
-engine::Direction direction(std::optional<double> now, std::optional<double> before,
+model::Direction direction(std::optional<double> now, std::optional<double> before,
                             Polarity polarity, int decimals);
 
 // The authority's value against a benchmark, by polarity, rounded to `decimals`.
-engine::Comparison compare(std::optional<double> value, double benchmark, Polarity polarity,
+model::Comparison compare(std::optional<double> value, double benchmark, Polarity polarity,
                            int decimals);
 
 // The 95% Wilson score interval for `successes` of `trials`, as percentages (0-100).
 // None when trials is not above 0 or successes is outside [0, trials].
-std::optional<engine::Interval> wilson(double successes, double trials);
+std::optional<model::Interval> wilson(double successes, double trials);
 
 // The 95% interval for a rate per 10,000 from a count of `events` in `population` (Byar's
 // approximation to the exact Poisson interval, as the public-health profiles use). None when
 // the population is not above 0 or the count is negative.
-std::optional<engine::Interval> byar_per_10000(double events, double population);
+std::optional<model::Interval> byar_per_10000(double events, double population);
 
 // The interval the period's figure gets: Wilson for a percentage, Byar for a rate per 10,000,
 // from its numerator and denominator; none for other units or without both.
-std::optional<engine::Interval> interval_for(const Observation& o, Unit unit);
+std::optional<model::Interval> interval_for(const Observation& o, Unit unit);
 
 // The benchmark against the interval: kSimilar when it lies inside it (ends included), else
 // significantly better / worse by polarity (higher / lower when neutral). No interval: kNone.
-engine::Significance significance(const std::optional<engine::Interval>& interval,
+model::Significance significance(const std::optional<model::Interval>& interval,
                                   std::optional<double> value, double benchmark, Polarity polarity);
 
 // Rates every period of the indicator (targets must already be set per period): RAG,
@@ -54,13 +54,13 @@ engine::Significance significance(const std::optional<engine::Interval>& interva
 // the indicator's periods), the interval, benchmarks (a published England, region or
 // neighbours figure in `period.published` replaces the configured one of the same name) with
 // their significance, "within chance", small numbers and suppression.
-void rate(engine::IndicatorResult& indicator, const RatingOptions& options);
+void rate(model::IndicatorResult& indicator, const RatingOptions& options);
 
 // Masks counts from 1 to small_numbers - 1, and any count or value from which a masked one
 // could be worked out (primary and secondary suppression). Zero is shown.
-void suppress(engine::PeriodResult& period, int small_numbers);
+void suppress(model::PeriodResult& period, int small_numbers);
 
 // Counts by RAG: the whole scorecard first, then one entry per indicator set.
-std::vector<engine::RagSummary> summarise(const std::vector<engine::IndicatorResult>& indicators);
+std::vector<model::RagSummary> summarise(const std::vector<model::IndicatorResult>& indicators);
 
 }  // namespace scorecard::rating

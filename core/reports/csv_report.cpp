@@ -38,14 +38,14 @@ std::string text(const std::string& s) {
 
 std::string number(const std::optional<double>& v) { return v ? plain_number(*v) : ""; }
 
-std::optional<double> benchmark(const engine::PeriodResult* p, const std::string& name) {
+std::optional<double> benchmark(const model::PeriodResult* p, const std::string& name) {
   if (!p) return std::nullopt;
   for (const auto& b : p->benchmarks)
     if (b.name == name) return b.value;
   return std::nullopt;
 }
 
-const engine::BenchmarkResult* find_benchmark(const engine::PeriodResult* p,
+const model::BenchmarkResult* find_benchmark(const model::PeriodResult* p,
                                               const std::string& name) {
   if (!p) return nullptr;
   for (const auto& b : p->benchmarks)
@@ -54,13 +54,13 @@ const engine::BenchmarkResult* find_benchmark(const engine::PeriodResult* p,
 }
 
 // The columns since 1.2: the interval, the significance words and the published figures.
-std::vector<std::string> published_fields(const engine::IndicatorResult& r,
-                                          const engine::PeriodResult* p) {
+std::vector<std::string> published_fields(const model::IndicatorResult& r,
+                                          const model::PeriodResult* p) {
   auto significance = [&](const char* name) -> std::string {
-    const engine::BenchmarkResult* b = find_benchmark(p, name);
-    return b ? engine::to_string(b->significance) : "";
+    const model::BenchmarkResult* b = find_benchmark(p, name);
+    return b ? model::to_string(b->significance) : "";
   };
-  const engine::PublishedBenchmarks* pb =
+  const model::PublishedBenchmarks* pb =
       p && p->published && p->published->available ? &*p->published : nullptr;
   const size_t with_value =
       pb ? pb->neighbour_list.size() - static_cast<size_t>(pb->neighbours_missing) : 0;
@@ -90,8 +90,8 @@ void add_row(std::string& out, const std::vector<std::string>& fields) {
 }
 
 // `p` is null for an indicator with no periods: one row for the reporting period, no figures.
-std::vector<std::string> row(const engine::Scorecard& s, const engine::IndicatorResult& r,
-                             const engine::PeriodResult* p) {
+std::vector<std::string> row(const model::Scorecard& s, const model::IndicatorResult& r,
+                             const model::PeriodResult* p) {
   const char* yes_no[] = {"false", "true"};
   std::vector<std::string> fields = {
       text(r.code),
@@ -107,15 +107,15 @@ std::vector<std::string> row(const engine::Scorecard& s, const engine::Indicator
       p ? number(p->observation.denominator) : "",
       p ? number(p->observation.value) : "",
       number(p ? p->target : r.target),
-      engine::to_string(p ? p->rag : engine::Rag::kNone),
-      engine::to_string(p ? p->vs_previous : engine::Direction::kNone),
-      engine::to_string(p ? p->vs_last_year : engine::Direction::kNone),
+      model::to_string(p ? p->rag : model::Rag::kNone),
+      model::to_string(p ? p->vs_previous : model::Direction::kNone),
+      model::to_string(p ? p->vs_last_year : model::Direction::kNone),
       number(benchmark(p, "england")),
       number(benchmark(p, "statistical_neighbours")),
       number(benchmark(p, "region")),
       yes_no[p && p->small_number],
       yes_no[p && p->suppressed],
-      engine::to_string(r.status),
+      model::to_string(r.status),
       text(r.message)};
   for (auto& f : published_fields(r, p)) fields.push_back(std::move(f));
   return fields;
@@ -123,7 +123,7 @@ std::vector<std::string> row(const engine::Scorecard& s, const engine::Indicator
 
 }  // namespace
 
-std::string to_csv(const engine::Scorecard& s) {
+std::string to_csv(const model::Scorecard& s) {
   std::string out = "\xEF\xBB\xBF";  // UTF-8 byte-order mark: Excel reads the file as UTF-8
   add_row(out, std::vector<std::string>(std::begin(kColumns), std::end(kColumns)));
   for (const auto& r : s.indicators) {

@@ -8,19 +8,19 @@
 
 namespace scorecard::reports {
 
-using engine::Comparison;
-using engine::Direction;
-using engine::Rag;
+using model::Comparison;
+using model::Direction;
+using model::Rag;
 
-const engine::PeriodResult* reporting_period(const engine::Scorecard& s,
-                                             const engine::IndicatorResult& indicator) {
+const model::PeriodResult* reporting_period(const model::Scorecard& s,
+                                             const model::IndicatorResult& indicator) {
   if (indicator.periods.empty()) return nullptr;
   for (const auto& p : indicator.periods)
     if (p.end == s.period_end) return &p;
   return &indicator.periods.back();
 }
 
-bool is_suppressed(const engine::PeriodResult& period, const Breakdown& cell) {
+bool is_suppressed(const model::PeriodResult& period, const Breakdown& cell) {
   const std::string key = cell.dimension + "/" + cell.category;
   for (const auto& masked : period.suppressed_breakdowns)
     if (masked == key) return true;
@@ -70,9 +70,9 @@ std::string with_unit(double v, Unit unit, int decimals) {
   return text + unit_suffix(unit);
 }
 
-std::string rag_word(const engine::IndicatorResult& indicator, Rag rag) {
-  if (indicator.status == engine::Status::kNotComputed) return "Not computed";
-  if (indicator.status == engine::Status::kError) return "Error";
+std::string rag_word(const model::IndicatorResult& indicator, Rag rag) {
+  if (indicator.status == model::Status::kNotComputed) return "Not computed";
+  if (indicator.status == model::Status::kError) return "Error";
   switch (rag) {
     case Rag::kGreen: return "Green";
     case Rag::kAmber: return "Amber";
@@ -115,14 +115,14 @@ const char* comparison_words(Comparison c) {
   return "";
 }
 
-const char* significance_words(engine::Significance s) {
+const char* significance_words(model::Significance s) {
   switch (s) {
-    case engine::Significance::kBetter: return "significantly better";
-    case engine::Significance::kWorse: return "significantly worse";
-    case engine::Significance::kSimilar: return "similar";
-    case engine::Significance::kHigher: return "significantly higher";
-    case engine::Significance::kLower: return "significantly lower";
-    case engine::Significance::kNone: return "";
+    case model::Significance::kBetter: return "significantly better";
+    case model::Significance::kWorse: return "significantly worse";
+    case model::Significance::kSimilar: return "similar";
+    case model::Significance::kHigher: return "significantly higher";
+    case model::Significance::kLower: return "significantly lower";
+    case model::Significance::kNone: return "";
   }
   return "";
 }

@@ -5,17 +5,17 @@
 #include <optional>
 #include <string>
 
-#include "core/engine/result.hpp"
+#include "core/model/result.hpp"
 
 namespace scorecard::reports {
 
 // The period an indicator is rated on: the one ending on the scorecard's period end, else the
 // latest. nullptr when the indicator has no periods (not computed).
-const engine::PeriodResult* reporting_period(const engine::Scorecard& s,
-                                             const engine::IndicatorResult& indicator);
+const model::PeriodResult* reporting_period(const model::Scorecard& s,
+                                             const model::IndicatorResult& indicator);
 
 // True when the rating stage masked this breakdown cell ("dimension/category").
-bool is_suppressed(const engine::PeriodResult& period, const Breakdown& cell);
+bool is_suppressed(const model::PeriodResult& period, const Breakdown& cell);
 
 // The shortest text that reads back as the same double ("33.333333333333336", "12").
 std::string plain_number(double v);
@@ -29,19 +29,19 @@ const char* unit_suffix(Unit unit);
 
 // "Green", "Amber", "Red", "Not rated"; for an indicator not computed or in error,
 // "Not computed" / "Error".
-std::string rag_word(const engine::IndicatorResult& indicator, engine::Rag rag);
+std::string rag_word(const model::IndicatorResult& indicator, model::Rag rag);
 // "▲ improving", "▼ declining", "► unchanged", "– no comparison"; for an indicator with no
 // better direction, "▲ up" and "▼ down".
-std::string direction_words(engine::Direction d);
+std::string direction_words(model::Direction d);
 // "England", "Statistical neighbours", "Region"; any other name with its first letter raised
 // and underscores as spaces.
 std::string benchmark_title(const std::string& name);
 // "better than", "worse than", "same as", "" (not compared).
-const char* comparison_words(engine::Comparison c);
+const char* comparison_words(model::Comparison c);
 
 // "significantly better", "similar", "significantly worse", "significantly higher",
 // "significantly lower"; "" (no interval to test).
-const char* significance_words(engine::Significance s);
+const char* significance_words(model::Significance s);
 
 // "31 December 2018".
 std::string long_date(Date d);

@@ -160,7 +160,7 @@ std::string params_hash(const std::map<std::string, ParamValue>& params) {
       h *= 1099511628211ull;
     }
   };
-  for (const auto& [name, value] : params) add(name + "=" + engine::param_text(value) + "\n");
+  for (const auto& [name, value] : params) add(name + "=" + model::param_text(value) + "\n");
   char buf[17];
   std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
   return buf;
@@ -170,7 +170,7 @@ std::string params_hash(const std::map<std::string, ParamValue>& params) {
 std::string params_text(const std::map<std::string, ParamValue>& params) {
   std::string out;
   for (const auto& [name, value] : params)
-    out += (out.empty() ? "" : "; ") + name + "=" + engine::param_text(value);
+    out += (out.empty() ? "" : "; ") + name + "=" + model::param_text(value);
   return out;
 }
 
@@ -240,7 +240,7 @@ HistoryStore::HistoryStore(const std::filesystem::path& file) : file_(file) {
 
 HistoryStore::~HistoryStore() { sqlite3_close(db_); }
 
-void HistoryStore::record(const engine::Scorecard& s) {
+void HistoryStore::record(const model::Scorecard& s) {
   Transaction transaction(db_, file_);
 
   // An earlier run of the same reporting period loses its rows for the codes recorded now.
@@ -267,7 +267,7 @@ void HistoryStore::record(const engine::Scorecard& s) {
       .bind(6, s.period_end.iso())
       .bind(7, s.config_path)
       .bind(8, s.config_hash)
-      .bind(9, std::string(engine::Scorecard::kSchemaVersion))
+      .bind(9, std::string(model::Scorecard::kSchemaVersion))
       .run();
   const sqlite3_int64 run_id = sqlite3_last_insert_rowid(db_);
 
@@ -290,8 +290,8 @@ void HistoryStore::record(const engine::Scorecard& s) {
           .bind(8, p.observation.numerator)
           .bind(9, p.observation.denominator)
           .bind(10, p.target)
-          .bind(11, std::string(engine::to_string(p.rag)))
-          .bind(12, std::string(engine::to_string(r.status)))
+          .bind(11, std::string(model::to_string(p.rag)))
+          .bind(12, std::string(model::to_string(r.status)))
           .bind(13, sqlite3_int64{p.small_number})
           .bind(14, sqlite3_int64{p.suppressed})
           .bind(15, params)
@@ -303,7 +303,7 @@ void HistoryStore::record(const engine::Scorecard& s) {
   transaction.commit();
 }
 
-Trends HistoryStore::trends(const engine::Scorecard& s) const {
+Trends HistoryStore::trends(const model::Scorecard& s) const {
   Statement stored(db_, file_,
                    "SELECT o.period_label, o.period_end, o.value, o.target, r.run_at, "
                    "o.indicator_id, o.params_hash, o.indicator_version FROM observations o "

@@ -12,9 +12,9 @@
 namespace scorecard::reports {
 namespace {
 
-using engine::IndicatorResult;
-using engine::PeriodResult;
-using engine::Rag;
+using model::IndicatorResult;
+using model::PeriodResult;
+using model::Rag;
 
 constexpr size_t kMaxIssuesShown = 500;
 
@@ -108,9 +108,9 @@ std::string percent_of(int part, int total) {
 }
 
 std::string rag_class(const IndicatorResult& r, Rag rag) {
-  if (r.status == engine::Status::kNotComputed) return "rag-not-computed";
-  if (r.status == engine::Status::kError) return "rag-error";
-  return std::string("rag-") + engine::to_string(rag);
+  if (r.status == model::Status::kNotComputed) return "rag-not-computed";
+  if (r.status == model::Status::kError) return "rag-error";
+  return std::string("rag-") + model::to_string(rag);
 }
 
 std::string pill(const IndicatorResult& r, Rag rag) {
@@ -119,7 +119,7 @@ std::string pill(const IndicatorResult& r, Rag rag) {
 
 // ---- header and summary -------------------------------------------------------------------
 
-void header(std::string& out, const engine::Scorecard& s) {
+void header(std::string& out, const model::Scorecard& s) {
   out += "<header>\n<h1>Children's services scorecard</h1>\n<p class=\"authority\">" +
          escape(s.authority.name);
   if (!s.authority.code.empty())
@@ -136,7 +136,7 @@ void header(std::string& out, const engine::Scorecard& s) {
 }
 
 // A bar of the five counts, each part titled with its words (the table beside it has them too).
-std::string summary_bar(const engine::RagSummary& r) {
+std::string summary_bar(const model::RagSummary& r) {
   const int total = r.green + r.amber + r.red + r.not_rated + r.not_computed;
   if (total == 0) return "";
   const std::pair<int, const char*> parts[] = {{r.green, "#2e7d4f"},
@@ -156,7 +156,7 @@ std::string summary_bar(const engine::RagSummary& r) {
   return svg + "</svg>";
 }
 
-void summary(std::string& out, const engine::Scorecard& s) {
+void summary(std::string& out, const model::Scorecard& s) {
   out +=
       "<section id=\"summary\">\n<h2>Summary</h2>\n<table class=\"summary\">\n<caption>"
       "Indicators by rating, " +
@@ -323,11 +323,11 @@ std::string chance_words(const PeriodResult* p) {
   return "<span class=\"chance\">within chance: the target is inside the 95% interval</span>";
 }
 
-std::string significance_line(const engine::BenchmarkResult& b) {
+std::string significance_line(const model::BenchmarkResult& b) {
   const std::string words = significance_words(b.significance);
   if (words.empty()) return "";
-  const char* kind = b.significance == engine::Significance::kBetter  ? " sig-better"
-                     : b.significance == engine::Significance::kWorse ? " sig-worse"
+  const char* kind = b.significance == model::Significance::kBetter  ? " sig-better"
+                     : b.significance == model::Significance::kWorse ? " sig-worse"
                                                                       : "";
   return "<span class=\"sig" + std::string(kind) + "\">" + words + "</span>";
 }
@@ -344,7 +344,7 @@ std::string untested_words(const IndicatorResult& r, const PeriodResult& p) {
 
 std::string rank_words(const PeriodResult* p) {
   if (!p || !p->published || !p->published->available) return "";
-  const engine::PublishedBenchmarks& b = *p->published;
+  const model::PublishedBenchmarks& b = *p->published;
   std::string out = "<span class=\"sub\">DfE " + escape(b.year_label);
   if (b.rank)
     out += "; published rank " + std::to_string(*b.rank) + " of " + std::to_string(b.ranked) +
@@ -362,7 +362,7 @@ struct Dot {
 // The council, its neighbours, England and the region on one line, the interval as a bar;
 // each shape has its own title and the key below names every point in words.
 std::string dot_plot(const IndicatorResult& r, const PeriodResult& p,
-                     const engine::PublishedBenchmarks& b, const std::string& authority, int id) {
+                     const model::PublishedBenchmarks& b, const std::string& authority, int id) {
   std::vector<Dot> dots;
   auto label = [&](const std::string& name, double v) {
     return name + " " + with_unit(v, r.unit, r.decimals);
@@ -438,7 +438,7 @@ std::string dot_plot(const IndicatorResult& r, const PeriodResult& p,
 }
 
 std::string dots_key(const IndicatorResult& r, const PeriodResult& p,
-                     const engine::PublishedBenchmarks& b, const std::string& authority) {
+                     const model::PublishedBenchmarks& b, const std::string& authority) {
   auto v = [&](std::optional<double> x) {
     return x ? escape(with_unit(*x, r.unit, r.decimals)) : std::string("no figure");
   };
@@ -458,7 +458,7 @@ std::string dots_key(const IndicatorResult& r, const PeriodResult& p,
   return key;
 }
 
-std::string neighbour_table(const IndicatorResult& r, const engine::PublishedBenchmarks& b) {
+std::string neighbour_table(const IndicatorResult& r, const model::PublishedBenchmarks& b) {
   std::string t =
       "<table class=\"neighbours\"><caption>" + escape(r.code) + ": statistical neighbours, " +
       escape(b.year_label) +
@@ -475,10 +475,10 @@ std::string neighbour_table(const IndicatorResult& r, const engine::PublishedBen
 
 // The row under an indicator with published benchmarks: the dot plot, its key in words, and
 // the neighbours (in a details element on screen; as a line of text on paper).
-std::string published_row(const engine::Scorecard& s, const IndicatorResult& r,
+std::string published_row(const model::Scorecard& s, const IndicatorResult& r,
                           const PeriodResult* p, int id) {
-  if (!p || !p->published || !p->published->available || r.status != engine::Status::kOk) return "";
-  const engine::PublishedBenchmarks& b = *p->published;
+  if (!p || !p->published || !p->published->available || r.status != model::Status::kOk) return "";
+  const model::PublishedBenchmarks& b = *p->published;
   const std::string authority = s.authority.name;
   std::string printed;
   for (const auto& n : b.neighbour_list)
@@ -500,12 +500,12 @@ std::string published_row(const engine::Scorecard& s, const IndicatorResult& r,
 
 // ---- one indicator's row ------------------------------------------------------------------
 
-std::string name_cell(const engine::Scorecard& s, const IndicatorResult& r, const PeriodResult* p) {
+std::string name_cell(const model::Scorecard& s, const IndicatorResult& r, const PeriodResult* p) {
   std::string cell = "<td class=\"name\"><strong>" + escape(r.name) + "</strong>";
   if (!r.description.empty()) cell += "<span class=\"sub\">" + escape(r.description) + "</span>";
-  if (r.status != engine::Status::kOk)
+  if (r.status != model::Status::kOk)
     cell += "<p class=\"message\"><strong>" +
-            std::string(r.status == engine::Status::kError ? "Error" : "Not computed") +
+            std::string(r.status == model::Status::kError ? "Error" : "Not computed") +
             ":</strong> " + escape(r.message.empty() ? "no reason given" : r.message) + "</p>";
   if (p && p->small_number)
     cell += "<span class=\"flag\">\u26A0 Small numbers: interpret with care</span>";
@@ -516,7 +516,7 @@ std::string name_cell(const engine::Scorecard& s, const IndicatorResult& r, cons
 }
 
 std::string value_cell(const IndicatorResult& r, const PeriodResult* p) {
-  if (!p || r.status != engine::Status::kOk) return "<td class=\"num\">\u2014</td>";
+  if (!p || r.status != model::Status::kOk) return "<td class=\"num\">\u2014</td>";
   if (p->suppressed && !p->observation.value)
     return "<td class=\"num\"><span class=\"big\">Suppressed</span><span class=\"sub\">small "
            "numbers</span></td>";
@@ -543,8 +543,8 @@ std::string target_cell(const IndicatorResult& r, const PeriodResult* p) {
 
 std::string direction_cell(const PeriodResult* p) {
   if (!p) return "<td>\u2013</td>";
-  auto line = [](engine::Direction d, const char* against) {
-    return "<span class=\"dir dir-" + std::string(engine::to_string(d)) + "\">" +
+  auto line = [](model::Direction d, const char* against) {
+    return "<span class=\"dir dir-" + std::string(model::to_string(d)) + "\">" +
            direction_words(d) + "</span><span class=\"sub\">" + against + "</span>";
   };
   return "<td>" + line(p->vs_previous, "vs previous period") +
@@ -557,7 +557,7 @@ std::string benchmark_cell(const IndicatorResult& r, const PeriodResult* p) {
   for (const auto& b : p->benchmarks) {
     const std::string value = escape(with_unit(b.value, r.unit, r.decimals));
     const std::string title = escape(benchmark_title(b.name));
-    if (b.comparison == engine::Comparison::kNone)
+    if (b.comparison == model::Comparison::kNone)
       cell += "<span class=\"bench\">" + title + ": " + value + "</span>";
     else {
       std::string words = comparison_words(b.comparison);
@@ -569,7 +569,7 @@ std::string benchmark_cell(const IndicatorResult& r, const PeriodResult* p) {
   return cell + untested_words(r, *p) + rank_words(p) + "</td>";
 }
 
-std::string indicator_row(const engine::Scorecard& s, const IndicatorResult& r,
+std::string indicator_row(const model::Scorecard& s, const IndicatorResult& r,
                           const Trends& trends, int id) {
   const PeriodResult* p = reporting_period(s, r);
   const Rag rag = p ? p->rag : Rag::kNone;
@@ -584,7 +584,7 @@ std::string indicator_row(const engine::Scorecard& s, const IndicatorResult& r,
 // ---- themes -------------------------------------------------------------------------------
 
 std::vector<std::pair<std::string, std::vector<const IndicatorResult*>>> by_theme(
-    const engine::Scorecard& s) {
+    const model::Scorecard& s) {
   std::vector<std::pair<std::string, std::vector<const IndicatorResult*>>> themes;
   for (const auto& r : s.indicators) {
     const std::string theme = r.theme.empty() ? "Other indicators" : r.theme;
@@ -596,7 +596,7 @@ std::vector<std::pair<std::string, std::vector<const IndicatorResult*>>> by_them
   return themes;
 }
 
-std::string theme_caption(const engine::Scorecard& s,
+std::string theme_caption(const model::Scorecard& s,
                           const std::vector<const IndicatorResult*>& indicators) {
   std::map<std::string, int> counts;
   for (const auto* r : indicators) {
@@ -612,7 +612,7 @@ std::string theme_caption(const engine::Scorecard& s,
          words;
 }
 
-void themes(std::string& out, const engine::Scorecard& s, const Trends& trends) {
+void themes(std::string& out, const model::Scorecard& s, const Trends& trends) {
   int id = 0;
   for (const auto& [theme, indicators] : by_theme(s)) {
     out += "<section class=\"theme\">\n<h2>" + escape(theme) +
@@ -670,11 +670,11 @@ std::string breakdown_table(const IndicatorResult& r, const PeriodResult& p,
   return t + "</tbody>\n</table>\n";
 }
 
-void breakdowns(std::string& out, const engine::Scorecard& s) {
+void breakdowns(std::string& out, const model::Scorecard& s) {
   std::string body;
   for (const auto& r : s.indicators) {
     const PeriodResult* p = reporting_period(s, r);
-    if (!p || p->observation.breakdowns.empty() || r.status != engine::Status::kOk) continue;
+    if (!p || p->observation.breakdowns.empty() || r.status != model::Status::kOk) continue;
     std::vector<std::string> dimensions;
     for (const auto& c : p->observation.breakdowns)
       if (std::find(dimensions.begin(), dimensions.end(), c.dimension) == dimensions.end())
@@ -687,7 +687,7 @@ void breakdowns(std::string& out, const engine::Scorecard& s) {
          "</div>\n</section>\n";
 }
 
-void data_quality(std::string& out, const engine::Scorecard& s) {
+void data_quality(std::string& out, const model::Scorecard& s) {
   out += "<section id=\"data-quality\">\n<h2>Data quality</h2>\n";
   if (s.data_quality.empty()) {
     out += "<p>No rows were rejected: every row of the data was read.</p>\n</section>\n";
@@ -716,18 +716,18 @@ void data_quality(std::string& out, const engine::Scorecard& s) {
   out += "</section>\n";
 }
 
-void footer(std::string& out, const engine::Scorecard& s) {
+void footer(std::string& out, const model::Scorecard& s) {
   out += "<footer><p>Produced by scorecard from " +
          escape(s.config_path.empty() ? "its configuration" : s.config_path) +
          (s.config_hash.empty() ? "" : " (configuration " + escape(s.config_hash) + ")") +
          ". Figures are rounded for display; scorecard.json and scorecard.csv hold them in full "
          "(report format " +
-         std::string(engine::Scorecard::kSchemaVersion) + ").</p></footer>\n";
+         std::string(model::Scorecard::kSchemaVersion) + ").</p></footer>\n";
 }
 
 }  // namespace
 
-std::string to_html(const engine::Scorecard& s, const Trends& trends) {
+std::string to_html(const model::Scorecard& s, const Trends& trends) {
   std::string out =
       "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" +

@@ -12,9 +12,9 @@ using json = nlohmann::ordered_json;
 
 json number_or_null(const std::optional<double>& v) { return v ? json(*v) : json(nullptr); }
 
-json window(const engine::PeriodResult& p) { return {{"from", p.from.iso()}, {"to", p.to.iso()}}; }
+json window(const model::PeriodResult& p) { return {{"from", p.from.iso()}, {"to", p.to.iso()}}; }
 
-json breakdowns(const engine::PeriodResult& p) {
+json breakdowns(const model::PeriodResult& p) {
   json out = json::array();
   for (const auto& cell : p.observation.breakdowns) {
     const bool masked = is_suppressed(p, cell);
@@ -30,14 +30,14 @@ json breakdowns(const engine::PeriodResult& p) {
 
 // ---- published benchmarks (schema 1.2) ----
 
-json interval(const engine::PeriodResult& p) {
+json interval(const model::PeriodResult& p) {
   if (!p.interval) return nullptr;
   return {{"low", p.interval->low}, {"high", p.interval->high}, {"method", p.interval->method}};
 }
 
-json published(const engine::PeriodResult& p) {
+json published(const model::PeriodResult& p) {
   if (!p.published) return nullptr;
-  const engine::PublishedBenchmarks& b = *p.published;
+  const model::PublishedBenchmarks& b = *p.published;
   json neighbours = json::array();
   for (const auto& n : b.neighbour_list)
     neighbours.push_back({{"dfe_number", n.dfe_number},
@@ -69,9 +69,9 @@ json published(const engine::PeriodResult& p) {
           {"quartile", b.quartile.empty() ? json(nullptr) : json(b.quartile)}};
 }
 
-json published_source(const engine::Scorecard& s) {
+json published_source(const model::Scorecard& s) {
   if (!s.published) return nullptr;
-  const engine::PublishedSource& p = *s.published;
+  const model::PublishedSource& p = *s.published;
   return {{"directory", p.directory},
           {"dfe_number", p.dfe_number},
           {"code", p.code},
@@ -83,13 +83,13 @@ json published_source(const engine::Scorecard& s) {
           {"neighbour_model", p.neighbour_model}};
 }
 
-json period(const engine::PeriodResult& p) {
+json period(const model::PeriodResult& p) {
   json benchmarks = json::array();
   for (const auto& b : p.benchmarks)
     benchmarks.push_back({{"name", b.name},
                           {"value", b.value},
-                          {"comparison", engine::to_string(b.comparison)},
-                          {"significance", engine::to_string(b.significance)},
+                          {"comparison", model::to_string(b.comparison)},
+                          {"significance", model::to_string(b.significance)},
                           {"source", b.source}});
   return {{"label", p.label},
           {"start", p.start.iso()},
@@ -99,10 +99,10 @@ json period(const engine::PeriodResult& p) {
           {"denominator", number_or_null(p.observation.denominator)},
           {"value", number_or_null(p.observation.value)},
           {"target", number_or_null(p.target)},
-          {"rag", engine::to_string(p.rag)},
+          {"rag", model::to_string(p.rag)},
           {"direction",
-           {{"vs_previous", engine::to_string(p.vs_previous)},
-            {"vs_last_year", engine::to_string(p.vs_last_year)}}},
+           {{"vs_previous", model::to_string(p.vs_previous)},
+            {"vs_last_year", model::to_string(p.vs_last_year)}}},
           {"benchmarks", benchmarks},
           {"interval", interval(p)},
           {"within_chance", p.target_within_interval},
@@ -115,7 +115,7 @@ json period(const engine::PeriodResult& p) {
           {"notes", p.observation.notes}};
 }
 
-json indicator(const engine::IndicatorResult& r) {
+json indicator(const model::IndicatorResult& r) {
   json periods = json::array();
   for (const auto& p : r.periods) periods.push_back(period(p));
   json params = json::object();
@@ -142,17 +142,17 @@ json indicator(const engine::IndicatorResult& r) {
             {"version", r.plugin_version},
             {"indicator_version", r.indicator_version}}},
           {"params", params},
-          {"status", engine::to_string(r.status)},
+          {"status", model::to_string(r.status)},
           {"message", r.message},
           {"periods", periods}};
 }
 
-json summary(const engine::RagSummary& r) {
+json summary(const model::RagSummary& r) {
   return {{"set", r.set}, {"green", r.green},         {"amber", r.amber},
           {"red", r.red}, {"not_rated", r.not_rated}, {"not_computed", r.not_computed}};
 }
 
-json issue(const engine::DataQualityIssue& d) {
+json issue(const model::DataQualityIssue& d) {
   return {{"dataset", d.dataset},
           {"file", d.file},
           {"line", d.line},
@@ -177,9 +177,9 @@ json param_json(const ParamValue& v) {
   return std::visit(visitor, v);
 }
 
-std::string to_json(const engine::Scorecard& s) {
+std::string to_json(const model::Scorecard& s) {
   json doc = json::object();
-  doc["schema_version"] = engine::Scorecard::kSchemaVersion;
+  doc["schema_version"] = model::Scorecard::kSchemaVersion;
   doc["authority"] = {{"name", s.authority.name},
                       {"code", s.authority.code},
                       {"population_0_17", number_or_null(s.authority.population_0_17)}};

@@ -1,4 +1,4 @@
-// reports: a computed engine::Scorecard in; scorecard.json (the contract), scorecard.csv,
+// reports: a computed model::Scorecard in; scorecard.json (the contract), scorecard.csv,
 // scorecard.html, scorecard.xlsx and the history store (SQLite) out. Reports never
 // recompute: they format what the engine and the rating stage put in the Scorecard.
 // docs/reports.md describes each file; docs/scorecard.schema.json is the JSON contract.
@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "core/engine/result.hpp"
+#include "core/model/result.hpp"
 
 struct sqlite3;
 
@@ -44,11 +44,11 @@ class HistoryStore {
   // same reporting period again replaces the earlier run's rows for each indicator code in `s`
   // (so a re-run is idempotent). Throws std::runtime_error and leaves the store unchanged on
   // any failure.
-  void record(const engine::Scorecard& s);
+  void record(const model::Scorecard& s);
 
   // For each indicator code in `s`: the stored points for that code (the latest run for each
   // period end) merged with `s`'s own periods (which win), oldest first.
-  Trends trends(const engine::Scorecard& s) const;
+  Trends trends(const model::Scorecard& s) const;
 
   const std::filesystem::path& file() const { return file_; }
 
@@ -70,12 +70,12 @@ struct ReportOptions {
 // readable. Before writing, removes the temporary files that killed runs left in out_dir
 // (remove_stale_temporary_files). Returns the paths written. Throws std::runtime_error naming
 // the file on failure.
-std::vector<std::filesystem::path> write_reports(const engine::Scorecard& s,
+std::vector<std::filesystem::path> write_reports(const model::Scorecard& s,
                                                  const ReportOptions& options);
 
 // The contract: the whole Scorecard as JSON (docs/scorecard.schema.json), values at full
 // precision, dates ISO 8601, absent values null.
-std::string to_json(const engine::Scorecard& s);
+std::string to_json(const model::Scorecard& s);
 
 // A parameter's value as typed JSON (scorecard.json's `params`, `plugins list --json`'s
 // defaults): null when blank, true/false, an integer, a number, a string, a list of strings.
@@ -83,16 +83,16 @@ nlohmann::ordered_json param_json(const ParamValue& v);
 
 // One row per indicator x period, RFC 4180, CRLF line ends, UTF-8 with a byte-order mark (so
 // Excel reads it as UTF-8). Values at full precision.
-std::string to_csv(const engine::Scorecard& s);
+std::string to_csv(const model::Scorecard& s);
 
 // One self-contained HTML page for the board (inline CSS and SVG, nothing fetched), values
 // rounded to each indicator's decimals. `trends` (from HistoryStore::trends) draws the trend
 // lines; an indicator missing from it is drawn from its own periods.
-std::string to_html(const engine::Scorecard& s, const Trends& trends);
+std::string to_html(const model::Scorecard& s, const Trends& trends);
 
 // A workbook with a "Summary" sheet (the reporting period) and a "Data" sheet (every
 // indicator x period). Writes `file` directly; throws std::runtime_error naming it on failure.
-void write_xlsx(const engine::Scorecard& s, const std::filesystem::path& file);
+void write_xlsx(const model::Scorecard& s, const std::filesystem::path& file);
 
 // Writes `content` to a temporary file beside `file` (".<name>.tmp-<pid>-<n>"), flushes and
 // fsyncs it, renames it over `file`, then fsyncs the directory: readers see the old file or the

@@ -17,7 +17,7 @@ namespace {
 // libxlsxwriter writes a file itself: create a temporary file beside the target as
 // write_atomically does for text, let libxlsxwriter write over it, fsync it, rename it over the
 // target and fsync the directory.
-void write_xlsx_atomically(const engine::Scorecard& s, const std::filesystem::path& file) {
+void write_xlsx_atomically(const model::Scorecard& s, const std::filesystem::path& file) {
   std::filesystem::path temp;
   const int created = detail::create_temporary_file(file, temp);
   if (created < 0) {
@@ -49,7 +49,7 @@ void write_xlsx_atomically(const engine::Scorecard& s, const std::filesystem::pa
 
 }  // namespace
 
-std::vector<std::filesystem::path> write_reports(const engine::Scorecard& s,
+std::vector<std::filesystem::path> write_reports(const model::Scorecard& s,
                                                  const ReportOptions& options) {
   std::error_code error;
   // The folders about to be made, outermost first: each one's entry in its parent is synced, so

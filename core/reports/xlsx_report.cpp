@@ -14,9 +14,9 @@
 namespace scorecard::reports {
 namespace {
 
-using engine::IndicatorResult;
-using engine::PeriodResult;
-using engine::Rag;
+using model::IndicatorResult;
+using model::PeriodResult;
+using model::Rag;
 
 constexpr size_t kMaxCellText = 32000;  // Excel's limit is 32,767 characters
 
@@ -155,7 +155,7 @@ void published_columns(lxw_worksheet* sheet, int row, const IndicatorResult& r,
     number(sheet, row, c + 1, p->interval->high, figure);
   }
   if (p && p->target_within_interval) text(sheet, row, c + 2, "within chance", formats.text());
-  const engine::PublishedBenchmarks* pb =
+  const model::PublishedBenchmarks* pb =
       p && p->published && p->published->available ? &*p->published : nullptr;
   if (pb) text(sheet, row, c + 3, pb->year_label, formats.text());
   text(sheet, row, c + 4, significance_of(p, "england"), formats.text());
@@ -179,7 +179,7 @@ void published_columns(lxw_worksheet* sheet, int row, const IndicatorResult& r,
 
 // "Benchmarks": for the reporting period, each indicator's published figures, one place a row
 // (the authority, England, the region, the neighbours' average, then each neighbour).
-void benchmarks_sheet(lxw_workbook* book, const engine::Scorecard& s, Formats& formats) {
+void benchmarks_sheet(lxw_workbook* book, const model::Scorecard& s, Formats& formats) {
   if (!s.published) return;
   lxw_worksheet* sheet = workbook_add_worksheet(book, "Benchmarks");
   headings(sheet,
@@ -197,7 +197,7 @@ void benchmarks_sheet(lxw_workbook* book, const engine::Scorecard& s, Formats& f
   for (const auto& r : s.indicators) {
     const PeriodResult* p = reporting_period(s, r);
     if (!p || !p->published || !p->published->available) continue;
-    const engine::PublishedBenchmarks& b = *p->published;
+    const model::PublishedBenchmarks& b = *p->published;
     lxw_format* figure = formats.number(r.decimals, r.unit, false);
     auto put = [&](const std::string& place, const std::string& name, const std::string& number_,
                    const std::string& code, std::optional<double> value,
@@ -225,7 +225,7 @@ void benchmarks_sheet(lxw_workbook* book, const engine::Scorecard& s, Formats& f
   worksheet_autofilter(sheet, 0, 0, static_cast<lxw_row_t>(row > 1 ? row - 1 : 1), 8);
 }
 
-void summary_sheet(lxw_workbook* book, const engine::Scorecard& s, Formats& formats) {
+void summary_sheet(lxw_workbook* book, const model::Scorecard& s, Formats& formats) {
   lxw_worksheet* sheet = workbook_add_worksheet(book, "Summary");
   headings(sheet,
            {{"Code", 10},
@@ -255,12 +255,12 @@ void summary_sheet(lxw_workbook* book, const engine::Scorecard& s, Formats& form
       number(sheet, row, 4, p->observation.value, figure);
     number(sheet, row, 5, p ? p->target : r.target, figure);
     text(sheet, row, 6, rag_word(r, rag), formats.rag(rag));
-    text(sheet, row, 7, direction_words(p ? p->vs_previous : engine::Direction::kNone),
+    text(sheet, row, 7, direction_words(p ? p->vs_previous : model::Direction::kNone),
          formats.text());
-    text(sheet, row, 8, direction_words(p ? p->vs_last_year : engine::Direction::kNone),
+    text(sheet, row, 8, direction_words(p ? p->vs_last_year : model::Direction::kNone),
          formats.text());
     number(sheet, row, 9, benchmark(p, "england"), figure);
-    text(sheet, row, 10, r.status == engine::Status::kOk ? "ok" : r.message, formats.text());
+    text(sheet, row, 10, r.status == model::Status::kOk ? "ok" : r.message, formats.text());
     ++row;
   }
   worksheet_autofilter(sheet, 0, 0, static_cast<lxw_row_t>(row > 1 ? row - 1 : 1), 10);
@@ -288,9 +288,9 @@ void data_row(lxw_worksheet* sheet, int row, const IndicatorResult& r, const Per
   number(sheet, row, 10, p.observation.denominator, weight ? weight : count);
   number(sheet, row, 11, p.observation.value, figure);
   number(sheet, row, 12, p.target, figure);
-  text(sheet, row, 13, engine::to_string(p.rag), formats.rag(p.rag));
-  text(sheet, row, 14, engine::to_string(p.vs_previous), formats.text());
-  text(sheet, row, 15, engine::to_string(p.vs_last_year), formats.text());
+  text(sheet, row, 13, model::to_string(p.rag), formats.rag(p.rag));
+  text(sheet, row, 14, model::to_string(p.vs_previous), formats.text());
+  text(sheet, row, 15, model::to_string(p.vs_last_year), formats.text());
   number(sheet, row, 16, benchmark(&p, "england"), figure);
   number(sheet, row, 17, benchmark(&p, "statistical_neighbours"), figure);
   number(sheet, row, 18, benchmark(&p, "region"), figure);
@@ -298,7 +298,7 @@ void data_row(lxw_worksheet* sheet, int row, const IndicatorResult& r, const Per
   worksheet_write_boolean(sheet, static_cast<lxw_row_t>(row), 20, p.suppressed, nullptr);
 }
 
-void data_sheet(lxw_workbook* book, const engine::Scorecard& s, Formats& formats) {
+void data_sheet(lxw_workbook* book, const model::Scorecard& s, Formats& formats) {
   lxw_worksheet* sheet = workbook_add_worksheet(book, "Data");
   headings(sheet, {{"Code", 10},         {"Id", 28},          {"Indicator", 40},
                    {"Theme", 20},        {"Unit", 14},        {"Polarity", 16},
@@ -319,7 +319,7 @@ void data_sheet(lxw_workbook* book, const engine::Scorecard& s, Formats& formats
   for (const auto& r : s.indicators) {
     for (const auto& p : r.periods) {
       data_row(sheet, row, r, p, formats);
-      text(sheet, row, 21, engine::to_string(r.status), formats.text());
+      text(sheet, row, 21, model::to_string(r.status), formats.text());
       text(sheet, row, 22, r.message, formats.text());
       published_columns(sheet, row, r, &p, formats);
       ++row;
@@ -330,7 +330,7 @@ void data_sheet(lxw_workbook* book, const engine::Scorecard& s, Formats& formats
       text(sheet, row, 2, r.name, formats.text());
       text(sheet, row, 3, r.theme, formats.text());
       text(sheet, row, 6, s.period, formats.text());
-      text(sheet, row, 21, engine::to_string(r.status), formats.text());
+      text(sheet, row, 21, model::to_string(r.status), formats.text());
       text(sheet, row, 22, r.message, formats.text());
       ++row;
     }
@@ -342,7 +342,7 @@ void data_sheet(lxw_workbook* book, const engine::Scorecard& s, Formats& formats
 
 }  // namespace
 
-void write_xlsx(const engine::Scorecard& s, const std::filesystem::path& file) {
+void write_xlsx(const model::Scorecard& s, const std::filesystem::path& file) {
   lxw_workbook* book = workbook_new(file.c_str());
   if (!book) throw std::runtime_error("cannot write " + file.string() + ": out of memory");
   Formats formats(book);

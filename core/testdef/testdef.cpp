@@ -293,7 +293,7 @@ Location where_written(const InlineTable& t, size_t line, size_t column) {
 }
 
 // The loader's sentence without its CSV location, which means nothing to the test's author.
-std::string without_location(const engine::DataQualityIssue& issue) {
+std::string without_location(const model::DataQualityIssue& issue) {
   const std::string prefix = fmt::format("{}:{}:{}: ", issue.file, issue.line, issue.column);
   if (issue.message.rfind(prefix, 0) == 0) return issue.message.substr(prefix.size());
   return issue.message;
@@ -344,26 +344,26 @@ void compare(const char* what, const Expected& expected, const std::optional<dou
         fmt::format("{}: expected {}, got {}", what, expected.text, number_text(*got)));
 }
 
-PeriodOutcome check(const TestCase& test, const Expectation& e, const engine::Scorecard& card,
+PeriodOutcome check(const TestCase& test, const Expectation& e, const model::Scorecard& card,
                     const fs::path& folder) {
   PeriodOutcome o;
   o.test = &test;
   o.expectation = &e;
-  const engine::IndicatorResult& r = card.indicators.front();
-  if (r.status != engine::Status::kOk) {
+  const model::IndicatorResult& r = card.indicators.front();
+  if (r.status != model::Status::kOk) {
     std::string message = r.message;
     for (size_t at = message.find(folder.string()); at != std::string::npos;
          at = message.find(folder.string()))
       message.replace(at, folder.string().size(), "the test's tables");
     if (!e.error)
       o.failures.push_back(
-          fmt::format("expected figures, got {}: {}", engine::to_string(r.status), message));
+          fmt::format("expected figures, got {}: {}", model::to_string(r.status), message));
     else if (message.find(*e.error) == std::string::npos)
       o.failures.push_back(fmt::format("error: expected a message saying '{}', got {}: {}",
-                                       *e.error, engine::to_string(r.status), message));
+                                       *e.error, model::to_string(r.status), message));
     return o;
   }
-  const engine::PeriodResult& p = r.periods.back();  // the reporting period comes last
+  const model::PeriodResult& p = r.periods.back();  // the reporting period comes last
   o.window = p.from.iso() + " to " + p.to.iso();
   const Observation& got = p.observation;
   if (e.error) {
@@ -434,7 +434,7 @@ std::vector<PeriodOutcome> run_tests(const TestFile& file, const plugins::Regist
       options.period = periods::parse(e.period);
       options.history = 0;
       options.threads = 1;
-      engine::Scorecard card;
+      model::Scorecard card;
       try {
         card = pipeline::run(cfg, registry, options);
       } catch (const datasets::DataError& err) {

@@ -50,8 +50,8 @@ TEST(Byar, RatePerTenThousandByHand) {
 }
 
 TEST(Significance, IntervalAgainstTheBenchmark) {
-  const engine::Interval i{10.5, 17.6, "wilson"};
-  using engine::Significance;
+  const model::Interval i{10.5, 17.6, "wilson"};
+  using model::Significance;
   EXPECT_EQ(rating::significance(i, 14, 10, Polarity::kLowerIsBetter), Significance::kWorse);
   EXPECT_EQ(rating::significance(i, 14, 11, Polarity::kLowerIsBetter), Significance::kSimilar);
   EXPECT_EQ(rating::significance(i, 14, 20, Polarity::kLowerIsBetter), Significance::kBetter);
@@ -63,17 +63,17 @@ TEST(Significance, IntervalAgainstTheBenchmark) {
 // The rating notes "within chance" when the target lies inside the interval, and a published
 // England figure replaces a configured one.
 TEST(Rating, WithinChanceAndPublishedEngland) {
-  engine::IndicatorResult r;
+  model::IndicatorResult r;
   r.unit = Unit::kPercent;
   r.polarity = Polarity::kLowerIsBetter;
   r.decimals = 1;
   r.benchmarks = {{"england", 9}, {"local_target", 12}};
-  engine::PeriodResult p;
+  model::PeriodResult p;
   p.observation.numerator = 9;
   p.observation.denominator = 60;
   p.observation.value = 15;
   p.target = 10;  // inside 8.1% to 26.1%
-  engine::PublishedBenchmarks pb;
+  model::PublishedBenchmarks pb;
   pb.available = true;
   pb.year_label = "2024-25 (year ending 31 March 2025)";
   pb.england = 10;
@@ -81,14 +81,14 @@ TEST(Rating, WithinChanceAndPublishedEngland) {
   r.periods = {p};
   rating::rate(r, {});
   const auto& out = r.periods[0];
-  EXPECT_EQ(out.rag, engine::Rag::kRed);
+  EXPECT_EQ(out.rag, model::Rag::kRed);
   EXPECT_TRUE(out.target_within_interval);
   ASSERT_EQ(out.benchmarks.size(), 2u);
   EXPECT_EQ(out.benchmarks[0].name, "england");
   EXPECT_EQ(out.benchmarks[0].value, 10);
   EXPECT_EQ(out.benchmarks[0].source, "DfE 2024-25 (year ending 31 March 2025)");
-  EXPECT_EQ(out.benchmarks[0].comparison, engine::Comparison::kWorse);
-  EXPECT_EQ(out.benchmarks[0].significance, engine::Significance::kSimilar);
+  EXPECT_EQ(out.benchmarks[0].comparison, model::Comparison::kWorse);
+  EXPECT_EQ(out.benchmarks[0].significance, model::Significance::kSimilar);
   EXPECT_EQ(out.benchmarks[1].name, "local_target");
   EXPECT_EQ(out.benchmarks[1].source, "configuration");
 }

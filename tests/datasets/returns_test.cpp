@@ -58,7 +58,7 @@ bool any_contains(const std::vector<std::string>& lines, const std::string& part
 }
 
 bool any_issue(const LoadResult& r, const std::string& part) {
-  return std::any_of(r.issues.begin(), r.issues.end(), [&](const engine::DataQualityIssue& i) {
+  return std::any_of(r.issues.begin(), r.issues.end(), [&](const model::DataQualityIssue& i) {
     return i.message.find(part) != std::string::npos;
   });
 }

@@ -52,7 +52,7 @@ std::unique_ptr<Outcome> load_with(const ds::LoadOptions& base, ds::OnError poli
   return out;
 }
 
-void check_issue(const engine::DataQualityIssue& issue, const std::string& dataset,
+void check_issue(const model::DataQualityIssue& issue, const std::string& dataset,
                  const std::filesystem::path& folder) {
   check(issue.dataset == dataset, "an issue names another dataset");
   check(issue.line >= 1 && issue.column >= 1, "an issue at line or column 0");

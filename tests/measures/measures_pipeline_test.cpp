@@ -16,7 +16,7 @@ namespace fs = std::filesystem;
 
 const fs::path kExample = fs::path(EXAMPLE_DIR) / "scorecard.yaml";
 
-engine::Scorecard run_example(bool with_local_plugin) {
+model::Scorecard run_example(bool with_local_plugin) {
   config::Config cfg = config::load(kExample);
   if (with_local_plugin) {
     cfg.plugin_directories.push_back(LOCAL_PLUGIN_DIR);
@@ -32,19 +32,19 @@ engine::Scorecard run_example(bool with_local_plugin) {
   return run(cfg, registry, options);
 }
 
-const engine::IndicatorResult& find(const engine::Scorecard& s, const std::string& code) {
+const model::IndicatorResult& find(const model::Scorecard& s, const std::string& code) {
   for (const auto& i : s.indicators)
     if (i.code == code) return i;
   throw std::runtime_error("no " + code);
 }
 
 // Every period's value of `a` equals `b`'s (and the counts behind them).
-void expect_equal_every_period(const engine::Scorecard& s, const std::string& a,
+void expect_equal_every_period(const model::Scorecard& s, const std::string& a,
                                const std::string& b) {
   const auto& x = find(s, a);
   const auto& y = find(s, b);
-  ASSERT_EQ(x.status, engine::Status::kOk) << x.message;
-  ASSERT_EQ(y.status, engine::Status::kOk) << y.message;
+  ASSERT_EQ(x.status, model::Status::kOk) << x.message;
+  ASSERT_EQ(y.status, model::Status::kOk) << y.message;
   ASSERT_EQ(x.periods.size(), 9u);
   ASSERT_EQ(x.periods.size(), y.periods.size());
   for (size_t i = 0; i < x.periods.size(); ++i) {
@@ -64,7 +64,7 @@ TEST(LocalMeasures, EveryMeasureOfTheExampleIsComputedWithItsMetadata) {
   const auto s = run_example(false);
   for (const auto& code : kLocalCodes) {
     const auto& m = find(s, code);
-    EXPECT_EQ(m.status, engine::Status::kOk) << code << ": " << m.message;
+    EXPECT_EQ(m.status, model::Status::kOk) << code << ": " << m.message;
     EXPECT_EQ(m.periods.size(), 9u) << code;
     EXPECT_TRUE(m.periods.back().observation.value.has_value()) << code;
   }
@@ -75,7 +75,7 @@ TEST(LocalMeasures, EveryMeasureOfTheExampleIsComputedWithItsMetadata) {
   EXPECT_EQ(lm2.unit, Unit::kPercent);
   EXPECT_EQ(lm2.polarity, Polarity::kHigherIsBetter);
   EXPECT_EQ(lm2.periods.back().target, 15);
-  EXPECT_NE(lm2.periods.back().rag, engine::Rag::kNone);  // rated like any indicator
+  EXPECT_NE(lm2.periods.back().rag, model::Rag::kNone);  // rated like any indicator
   EXPECT_FALSE(lm2.periods.back().observation.breakdowns.empty());
   // The window follows the cohort: six months of starts (rolling), turnover's 12 months.
   EXPECT_EQ(find(s, "LM3").id, "measures.count.rolling");
@@ -211,7 +211,7 @@ TEST(LocalMeasureErrors, AMeasureUsedAgainWithOtherValues) {
   const auto s = run(cfg, load_registry(cfg, false), options);
   const auto& po = find(s, "PO").periods.back().observation;
   const auto& all = find(s, "PO-ALL").periods.back().observation;
-  ASSERT_EQ(find(s, "PO-ALL").status, engine::Status::kOk) << find(s, "PO-ALL").message;
+  ASSERT_EQ(find(s, "PO-ALL").status, model::Status::kOk) << find(s, "PO-ALL").message;
   EXPECT_GT(*all.value, *po.value);
 }
 
@@ -225,10 +225,10 @@ TEST(LocalMeasureErrors, MissingDataMakesAMeasureNotComputedAsForAPlugin) {
   RunOptions options;
   options.period = periods::parse("2018-19 Q3");
   const auto s = run(cfg, load_registry(cfg, false), options);
-  EXPECT_EQ(find(s, "local.missing").status, engine::Status::kNotComputed);
+  EXPECT_EQ(find(s, "local.missing").status, model::Status::kNotComputed);
   EXPECT_NE(find(s, "local.missing").message.find("needs dataset 'missing'"), std::string::npos)
       << find(s, "local.missing").message;
-  EXPECT_EQ(find(s, "local.count").status, engine::Status::kOk);
+  EXPECT_EQ(find(s, "local.count").status, model::Status::kOk);
 }
 
 // ---- the command of the done-criterion ----

@@ -23,7 +23,7 @@ fs::path write_config(const std::string& name, const std::string& indicators,
   return dir / "scorecard.yaml";
 }
 
-engine::Scorecard run_config(const fs::path& file, bool isolate = false) {
+model::Scorecard run_config(const fs::path& file, bool isolate = false) {
   const config::Config cfg = config::load(file);
   const plugins::Registry registry = load_registry(cfg, false);
   EXPECT_TRUE(registry.problems().empty());
@@ -34,7 +34,7 @@ engine::Scorecard run_config(const fs::path& file, bool isolate = false) {
   return run(cfg, registry, options);
 }
 
-const engine::IndicatorResult& find(const engine::Scorecard& s, const std::string& code) {
+const model::IndicatorResult& find(const model::Scorecard& s, const std::string& code) {
   for (const auto& i : s.indicators)
     if (i.code == code) return i;
   throw std::runtime_error("no " + code);
@@ -45,12 +45,12 @@ TEST(Pipeline, EveryPeriodOfTheHistoryIsComputedAndRated) {
                                          "  - use: cla.stability.short_term\n"
                                          "    target: 10\n    tolerance: 1\n"));
   const auto& ni62 = find(s, "NI 62");
-  ASSERT_EQ(ni62.status, engine::Status::kOk) << ni62.message;
+  ASSERT_EQ(ni62.status, model::Status::kOk) << ni62.message;
   ASSERT_EQ(ni62.periods.size(), 9u);  // 8 previous quarters + 2018-19 Q3
   EXPECT_EQ(ni62.periods.front().label, "2016-17 Q3");
   EXPECT_EQ(ni62.periods.back().label, "2018-19 Q3");
-  EXPECT_NE(ni62.periods.back().rag, engine::Rag::kNone);
-  EXPECT_NE(ni62.periods.back().vs_last_year, engine::Direction::kNone);
+  EXPECT_NE(ni62.periods.back().rag, model::Rag::kNone);
+  EXPECT_NE(ni62.periods.back().vs_last_year, model::Direction::kNone);
 }
 
 TEST(Pipeline, ExcludingAged18LeaversInYamlChangesVp7AsDefined) {
@@ -123,13 +123,13 @@ TEST(Pipeline, IsolatedPluginsThatCrashOrHangCostOnlyThemselves) {
                                          "  - use: cla.count\n",
                                          plugins),
                             /*isolate=*/true);
-  EXPECT_EQ(find(s, "faulty.segfault").status, engine::Status::kError);
+  EXPECT_EQ(find(s, "faulty.segfault").status, model::Status::kError);
   EXPECT_NE(find(s, "faulty.segfault").message.find("SIGSEGV"), std::string::npos);
   EXPECT_NE(find(s, "faulty.abort").message.find("SIGABRT"), std::string::npos);
   EXPECT_NE(find(s, "faulty.hang").message.find("timed out"), std::string::npos);
-  EXPECT_EQ(find(s, "faulty.fine").status, engine::Status::kOk);
+  EXPECT_EQ(find(s, "faulty.fine").status, model::Status::kOk);
   const auto& cla = find(s, "CLA");
-  ASSERT_EQ(cla.status, engine::Status::kOk) << cla.message;
+  ASSERT_EQ(cla.status, model::Status::kOk) << cla.message;
   EXPECT_GT(*cla.periods.back().observation.value, 0);
   EXPECT_EQ(s.summary.front().not_computed, 3);
 }

@@ -8,10 +8,10 @@
 namespace scorecard::rating {
 namespace {
 
-using engine::Comparison;
-using engine::Direction;
-using engine::Rag;
-using engine::Tolerance;
+using model::Comparison;
+using model::Direction;
+using model::Rag;
+using model::Tolerance;
 constexpr auto kHigher = Polarity::kHigherIsBetter;
 constexpr auto kLower = Polarity::kLowerIsBetter;
 
@@ -82,9 +82,9 @@ TEST(Benchmarks, ComparedByPolarity) {
   EXPECT_EQ(compare(std::nullopt, 10.0, kHigher, 1), Comparison::kNone);
 }
 
-engine::PeriodResult period(const char* label, Date start, Date end, std::optional<double> value,
+model::PeriodResult period(const char* label, Date start, Date end, std::optional<double> value,
                             double numerator, double denominator) {
-  engine::PeriodResult p;
+  model::PeriodResult p;
   p.label = label;
   p.start = start;
   p.end = end;
@@ -97,7 +97,7 @@ engine::PeriodResult period(const char* label, Date start, Date end, std::option
 TEST(Rate, DirectionsAgainstThePreviousPeriodAndTheSamePeriodLastYear) {
   // Five quarters of a lower-is-better indicator; the last is compared with the one before
   // (12 -> 9: improving) and with the same quarter a year earlier (8 -> 9: declining).
-  engine::IndicatorResult ind;
+  model::IndicatorResult ind;
   ind.polarity = kLower;
   ind.decimals = 0;
   ind.tolerance = Tolerance{1, false};
@@ -122,7 +122,7 @@ TEST(Rate, DirectionsAgainstThePreviousPeriodAndTheSamePeriodLastYear) {
 }
 
 TEST(Rate, SmallDenominatorsAreFlagged) {
-  engine::IndicatorResult ind;
+  model::IndicatorResult ind;
   ind.periods = {period("a", Date{}, Date{}, 50, 2, 4), period("b", Date{}, Date{}, 50, 5, 10)};
   rate(ind, {5, false});
   EXPECT_TRUE(ind.periods[0].small_number);   // 4 < 5
@@ -131,7 +131,7 @@ TEST(Rate, SmallDenominatorsAreFlagged) {
 }
 
 TEST(Suppress, ASmallNumeratorHidesItAndTheValueThatWouldGiveItBack) {
-  engine::PeriodResult p = period("a", Date{}, Date{}, 3.0, 3, 100);
+  model::PeriodResult p = period("a", Date{}, Date{}, 3.0, 3, 100);
   suppress(p, 5);
   EXPECT_TRUE(p.suppressed);
   EXPECT_FALSE(p.observation.numerator.has_value());
@@ -141,14 +141,14 @@ TEST(Suppress, ASmallNumeratorHidesItAndTheValueThatWouldGiveItBack) {
 
 TEST(Suppress, ASmallComplementIsHiddenToo) {
   // 97 of 100: the 3 who were not counted could be worked out.
-  engine::PeriodResult p = period("a", Date{}, Date{}, 97.0, 97, 100);
+  model::PeriodResult p = period("a", Date{}, Date{}, 97.0, 97, 100);
   suppress(p, 5);
   EXPECT_FALSE(p.observation.numerator.has_value());
   EXPECT_FALSE(p.observation.value.has_value());
 }
 
 TEST(Suppress, ZeroAndLargeCountsStay) {
-  engine::PeriodResult p = period("a", Date{}, Date{}, 0.0, 0, 100);
+  model::PeriodResult p = period("a", Date{}, Date{}, 0.0, 0, 100);
   suppress(p, 5);
   EXPECT_FALSE(p.suppressed);
   EXPECT_EQ(p.observation.numerator, 0);
@@ -157,7 +157,7 @@ TEST(Suppress, ZeroAndLargeCountsStay) {
 TEST(Suppress, OneSmallBreakdownCellTakesTheNextSmallestWithIt) {
   // Sex: Female 3, Male 40, total 43 shown. Female masked; Male alone would give 43 - 40 = 3
   // back, so Male is masked too. Age: 10 and 33: nothing masked.
-  engine::PeriodResult p = period("a", Date{}, Date{}, 43, 43, 43);
+  model::PeriodResult p = period("a", Date{}, Date{}, 43, 43, 43);
   p.observation.breakdowns = {{"sex", "Female", 3, std::nullopt, 3},
                               {"sex", "Male", 40, std::nullopt, 40},
                               {"age", "0-9", 10, std::nullopt, 10},
@@ -170,15 +170,15 @@ TEST(Suppress, OneSmallBreakdownCellTakesTheNextSmallestWithIt) {
 }
 
 TEST(Summary, CountsTheReportingPeriodByRagPerSet) {
-  std::vector<engine::IndicatorResult> inds(4);
+  std::vector<model::IndicatorResult> inds(4);
   inds[0].set = "board";
-  inds[0].periods = {engine::PeriodResult{}};
+  inds[0].periods = {model::PeriodResult{}};
   inds[0].periods[0].rag = Rag::kGreen;
   inds[1].set = "board";
-  inds[1].periods = {engine::PeriodResult{}};
+  inds[1].periods = {model::PeriodResult{}};
   inds[1].periods[0].rag = Rag::kRed;
-  inds[2].status = engine::Status::kNotComputed;
-  inds[3].periods = {engine::PeriodResult{}};
+  inds[2].status = model::Status::kNotComputed;
+  inds[3].periods = {model::PeriodResult{}};
   const auto s = summarise(inds);
   ASSERT_EQ(s.size(), 2u);
   EXPECT_EQ(s[0].green, 1);

@@ -76,7 +76,7 @@ class Browser : public ::testing::Test {
 TEST_F(Browser, RendersOneRowPerIndicatorWithWordsAndATrend) {
   ASSERT_TRUE(chromium("--dump-dom", dir_ / "dom.html"));
   const std::string dom = read_file(dir_ / "dom.html");
-  const engine::Scorecard s = testing::board_scorecard();
+  const model::Scorecard s = testing::board_scorecard();
   ASSERT_EQ(count(dom, "<tr class=\"indicator\""), s.indicators.size());
   for (const auto& r : s.indicators)
     EXPECT_NE(dom.find("data-code=\"" + r.code + "\""), std::string::npos) << r.code;

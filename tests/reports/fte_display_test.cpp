@@ -16,11 +16,11 @@ using testing::TempDir;
 
 // The small scorecard with its first indicator made a turnover rate: 7.0 FTE leavers of 39.2
 // FTE in post (17.857...%), as WeightedRatio::percent() hands it over.
-engine::Scorecard turnover_scorecard() {
-  engine::Scorecard s = testing::small_scorecard();
-  engine::IndicatorResult& r = s.indicators.at(0);
+model::Scorecard turnover_scorecard() {
+  model::Scorecard s = testing::small_scorecard();
+  model::IndicatorResult& r = s.indicators.at(0);
   r.unit = Unit::kPercent;
-  for (engine::PeriodResult& p : r.periods) {
+  for (model::PeriodResult& p : r.periods) {
     p.observation.numerator = 7.0;
     p.observation.denominator = 39.2;
     p.observation.value = 100.0 * 7.0 / 39.2;

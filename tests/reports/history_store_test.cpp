@@ -14,16 +14,16 @@ using testing::TempDir;
 
 // One indicator, A1 (a percentage), over the 9 quarters ending (year, quarter); each value is
 // `base` plus the quarter's index, so a test can tell which run a point came from.
-engine::Scorecard run(int year, int quarter, double base, const std::string& run_at) {
-  engine::Scorecard s;
+model::Scorecard run(int year, int quarter, double base, const std::string& run_at) {
+  model::Scorecard s;
   s.authority = {"Demo Borough", "E09000999", 52000};
   s.run_at = run_at;
   s.config_hash = "c1";
-  const engine::PeriodResult reporting = testing::quarter(year, quarter);
+  const model::PeriodResult reporting = testing::quarter(year, quarter);
   s.period = reporting.label;
   s.period_start = reporting.start;
   s.period_end = reporting.end;
-  engine::IndicatorResult r;
+  model::IndicatorResult r;
   r.id = "leavers.eet";
   r.code = "A1";
   r.name = "Care leavers in education, employment or training";
@@ -93,7 +93,7 @@ TEST(HistoryStore, TrendsJoinTwoQuartersWithTheCurrentRunWinning) {
   TempDir dir;
   HistoryStore store(dir / "history.sqlite");
   store.record(run(2018, 2, 10, "2018-10-15T09:00:00Z"));  // Q2: 2016-17 Q2 .. 2018-19 Q2
-  const engine::Scorecard q3 = run(2018, 3, 20, "2019-01-14T09:00:00Z");
+  const model::Scorecard q3 = run(2018, 3, 20, "2019-01-14T09:00:00Z");
   store.record(q3);
   const std::vector<TrendPoint> points = store.trends(q3).at("A1");
   ASSERT_EQ(points.size(), 10u);
@@ -142,7 +142,7 @@ TEST(HistoryStore, RerunningAPeriodReplacesItsRows) {
 TEST(HistoryStore, StoresWhatAnAnalystNeedsToReadIt) {
   TempDir dir;
   HistoryStore store(dir / "history.sqlite");
-  engine::Scorecard s = run(2018, 3, 20, "2019-01-14T09:00:00Z");
+  model::Scorecard s = run(2018, 3, 20, "2019-01-14T09:00:00Z");
   s.indicators[0].plugin_version = "2.1.0";
   store.record(s);
   EXPECT_EQ(query(dir / "history.sqlite",
@@ -157,7 +157,7 @@ TEST(HistoryStore, MarksAPointWhoseDefinitionChanged) {
   TempDir dir;
   HistoryStore store(dir / "history.sqlite");
   store.record(run(2018, 1, 10, "2018-07-15T09:00:00Z"));  // 2016-17 Q1 .. 2018-19 Q1
-  engine::Scorecard q3 = run(2018, 3, 20, "2019-01-14T09:00:00Z");
+  model::Scorecard q3 = run(2018, 3, 20, "2019-01-14T09:00:00Z");
   q3.indicators[0].params["ages"] = "17-21";
   store.record(q3);
   const auto points = store.trends(q3).at("A1");
@@ -165,7 +165,7 @@ TEST(HistoryStore, MarksAPointWhoseDefinitionChanged) {
   for (size_t i = 0; i < points.size(); ++i)
     EXPECT_EQ(points[i].definition_changed, i == 2) << points[i].label;  // first new-params point
 
-  engine::Scorecard q4 = run(2018, 4, 30, "2019-04-14T09:00:00Z");
+  model::Scorecard q4 = run(2018, 4, 30, "2019-04-14T09:00:00Z");
   q4.indicators[0].params["ages"] = "17-21";
   q4.indicators[0].indicator_version = "1.1.0";  // the calculation itself changed
   store.record(q4);
@@ -185,7 +185,7 @@ TEST(HistoryStore, AFailureMidRecordLeavesTheStoreUnchanged) {
   exec(file,
        "CREATE TRIGGER refuse BEFORE INSERT ON observations WHEN NEW.code = 'BOOM' "
        "BEGIN SELECT RAISE(ABORT, 'disk full (simulated)'); END");
-  engine::Scorecard rerun = run(2018, 3, 40, "2019-01-15T09:00:00Z");
+  model::Scorecard rerun = run(2018, 3, 40, "2019-01-15T09:00:00Z");
   rerun.indicators.push_back(rerun.indicators[0]);
   rerun.indicators[1].code = "BOOM";
   try {
@@ -206,7 +206,7 @@ TEST(HistoryStore, AFailureMidRecordLeavesTheStoreUnchanged) {
 TEST(HistoryStore, KeepsAuthoritiesApart) {
   TempDir dir;
   HistoryStore store(dir / "history.sqlite");
-  engine::Scorecard other = run(2018, 2, 90, "2018-10-15T09:00:00Z");
+  model::Scorecard other = run(2018, 2, 90, "2018-10-15T09:00:00Z");
   other.authority.code = "E09000001";
   store.record(other);
   const auto points = store.trends(run(2018, 3, 20, "2019-01-14")).at("A1");

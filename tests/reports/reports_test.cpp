@@ -85,11 +85,11 @@ TEST(Json, SchemaCheckerRejectsWhatTheSchemaForbids) {
 }
 
 TEST(Json, KeepsFullPrecisionAndWritesAbsentValuesAsNull) {
-  engine::Scorecard s = testing::small_scorecard();
+  model::Scorecard s = testing::small_scorecard();
   s.data_to.reset();
   s.indicators[0].periods[0].observation.value.reset();
   const json doc = json::parse(to_json(s));
-  EXPECT_EQ(doc["schema_version"], engine::Scorecard::kSchemaVersion);
+  EXPECT_EQ(doc["schema_version"], model::Scorecard::kSchemaVersion);
   EXPECT_TRUE(doc["data_to"].is_null());
   const json& ni62 = doc["indicators"][0];
   EXPECT_EQ(ni62["periods"][2]["value"].get<double>(), 100.0 * 7 / 60);  // not 11.7
@@ -104,8 +104,8 @@ TEST(Json, KeepsFullPrecisionAndWritesAbsentValuesAsNull) {
 }
 
 TEST(Json, MasksSuppressedCountsAndBreakdownCells) {
-  engine::Scorecard s = testing::small_scorecard();
-  engine::PeriodResult& p = s.indicators[0].periods[2];
+  model::Scorecard s = testing::small_scorecard();
+  model::PeriodResult& p = s.indicators[0].periods[2];
   p.suppressed = true;
   p.observation.numerator.reset();
   p.observation.value.reset();
@@ -124,7 +124,7 @@ TEST(Json, MasksSuppressedCountsAndBreakdownCells) {
 TEST(Csv, MatchesGoldenFile) { expect_golden("scorecard.csv", to_csv(testing::small_scorecard())); }
 
 TEST(Csv, StartsWithByteOrderMarkAndQuotesPerRfc4180) {
-  engine::Scorecard s = testing::small_scorecard();
+  model::Scorecard s = testing::small_scorecard();
   s.indicators[1].name = "Looked after, \"CLA\"\nat end";
   const std::string csv = to_csv(s);
   EXPECT_EQ(csv.substr(0, 3), "\xEF\xBB\xBF");
@@ -144,7 +144,7 @@ TEST(Csv, StartsWithByteOrderMarkAndQuotesPerRfc4180) {
 }
 
 TEST(Csv, TextThatASpreadsheetWouldRunAsAFormulaIsDefused) {
-  engine::Scorecard s = testing::small_scorecard();
+  model::Scorecard s = testing::small_scorecard();
   s.indicators[1].name = "=HYPERLINK(\"http://x\")";
   s.indicators[1].message = "@SUM(A1)";
   const std::string csv = to_csv(s);
@@ -156,7 +156,7 @@ TEST(Csv, TextThatASpreadsheetWouldRunAsAFormulaIsDefused) {
 // ---- HTML ---------------------------------------------------------------------------------
 
 std::string board_html() {
-  const engine::Scorecard s = testing::board_scorecard();
+  const model::Scorecard s = testing::board_scorecard();
   return to_html(s, {});
 }
 
@@ -164,7 +164,7 @@ TEST(Html, EscapesTextFromTheConfigAndTheData) {
   const std::string html = board_html();
   EXPECT_EQ(html.find("<script"), std::string::npos);
   EXPECT_NE(html.find("&lt;script&gt;alert(&#39;not run&#39;)&lt;/script&gt;"), std::string::npos);
-  engine::Scorecard s = testing::small_scorecard();
+  model::Scorecard s = testing::small_scorecard();
   s.authority.name = "Barking & <Dagenham>";
   s.indicators[2].message = "column \"<img src=x onerror=alert(1)>\"";
   const std::string other = to_html(s, {});
@@ -221,7 +221,7 @@ TEST(Html, ShowsTheHeaderAndTheSummaryWithPercentages) {
   EXPECT_NE(html.find("2018-19 Q3 (1 October 2018 to 31 December 2018)"), std::string::npos);
   EXPECT_NE(html.find("<dt>Data to</dt><dd>28 December 2018</dd>"), std::string::npos);
   EXPECT_NE(html.find("14 January 2019, 09:30 UTC"), std::string::npos);
-  const engine::RagSummary all = testing::board_scorecard().summary[0];
+  const model::RagSummary all = testing::board_scorecard().summary[0];
   const int total = all.green + all.amber + all.red + all.not_rated + all.not_computed;
   ASSERT_EQ(total, 13);
   EXPECT_NE(
@@ -240,7 +240,7 @@ std::string row_of(const std::string& html, const std::string& code) {
 }
 
 TEST(Html, ShowsEachIndicatorsFigureInWordsAndNotByColourAlone) {
-  const engine::Scorecard s = testing::small_scorecard();
+  const model::Scorecard s = testing::small_scorecard();
   const std::string html = to_html(s, {});
   const std::string ni62 = row_of(html, "NI 62");
   ASSERT_FALSE(ni62.empty());
@@ -293,7 +293,7 @@ TEST(Html, FormatsEachUnitForAPerson) {
 }
 
 TEST(Html, DrawsATrendOfEveryPointWithTheTargetLine) {
-  const engine::Scorecard s = testing::board_scorecard();
+  const model::Scorecard s = testing::board_scorecard();
   const std::string html = to_html(s, {});
   const std::string ni63 = row_of(html, "NI 63");
   EXPECT_EQ(count(ni63, "<svg class=\"trend\""), 1u);
@@ -329,7 +329,7 @@ TEST(Html, ShowsBreakdownsWithSuppressedCellsMasked) {
 }
 
 TEST(Html, ListsDataQualityIssuesOrSaysNoneWereRejected) {
-  engine::Scorecard s = testing::board_scorecard();
+  model::Scorecard s = testing::board_scorecard();
   const std::string html = to_html(s, {});
   EXPECT_NE(html.find("3 rows were left out of the figures"), std::string::npos);
   EXPECT_NE(html.find("<td>PLACE</td><td>Z9</td>"), std::string::npos);
@@ -349,7 +349,7 @@ std::string unzip(const std::filesystem::path& file, const std::string& member) 
 
 TEST(Xlsx, WritesAWorkbookWithSummaryAndDataSheets) {
   TempDir dir;
-  const engine::Scorecard s = testing::board_scorecard();
+  const model::Scorecard s = testing::board_scorecard();
   write_xlsx(s, dir / "scorecard.xlsx");
   const std::string bytes = read_file(dir / "scorecard.xlsx");
   ASSERT_GT(bytes.size(), 1000u);

@@ -4,14 +4,14 @@
 
 namespace scorecard::reports::testing {
 
-using engine::BenchmarkResult;
-using engine::Comparison;
-using engine::Direction;
-using engine::IndicatorResult;
-using engine::PeriodResult;
-using engine::Rag;
+using model::BenchmarkResult;
+using model::Comparison;
+using model::Direction;
+using model::IndicatorResult;
+using model::PeriodResult;
+using model::Rag;
 
-engine::PeriodResult quarter(int year, int q) {
+model::PeriodResult quarter(int year, int q) {
   PeriodResult p;
   const int month = q == 4 ? 1 : 4 + 3 * (q - 1);
   const int calendar_year = q == 4 ? year + 1 : year;
@@ -24,7 +24,7 @@ engine::PeriodResult quarter(int year, int q) {
   return p;
 }
 
-std::vector<engine::PeriodResult> quarters_to(int year, int q, int count) {
+std::vector<model::PeriodResult> quarters_to(int year, int q, int count) {
   std::vector<PeriodResult> out(static_cast<size_t>(count));
   for (int i = count - 1; i >= 0; --i) {
     out[static_cast<size_t>(i)] = quarter(year, q);
@@ -35,8 +35,8 @@ std::vector<engine::PeriodResult> quarters_to(int year, int q, int count) {
 
 namespace {
 
-engine::Scorecard frame() {
-  engine::Scorecard s;
+model::Scorecard frame() {
+  model::Scorecard s;
   s.authority = {"Demo Borough", "E09000999", 52000};
   s.run_at = "2019-01-14T09:30:00Z";
   s.period = "2018-19 Q3";
@@ -50,8 +50,8 @@ engine::Scorecard frame() {
 
 }  // namespace
 
-engine::Scorecard small_scorecard() {
-  engine::Scorecard s = frame();
+model::Scorecard small_scorecard() {
+  model::Scorecard s = frame();
 
   IndicatorResult stability;
   stability.id = "cla.stability.short_term";
@@ -67,7 +67,7 @@ engine::Scorecard small_scorecard() {
   stability.polarity = Polarity::kLowerIsBetter;
   stability.decimals = 1;
   stability.target = 10;
-  stability.tolerance = engine::Tolerance{1.5, false};
+  stability.tolerance = model::Tolerance{1.5, false};
   stability.benchmarks = {{"england", 10.0}, {"statistical_neighbours", 11.2}};
   stability.commentary = {{"2018-19 Q3", "Two children, \"siblings\", moved twice; see the plan."}};
   stability.plugin_file = "libcla_stability.so";
@@ -93,14 +93,14 @@ engine::Scorecard small_scorecard() {
   current.vs_previous = Direction::kDeclining;
   current.vs_last_year = Direction::kUnchanged;
   current.benchmarks = {
-      BenchmarkResult{"england", 10.0, Comparison::kWorse, engine::Significance::kSimilar,
+      BenchmarkResult{"england", 10.0, Comparison::kWorse, model::Significance::kSimilar,
                       "DfE 2017-18 (year ending 31 March 2018)"},
       BenchmarkResult{"statistical_neighbours", 11.2, Comparison::kWorse,
-                      engine::Significance::kSimilar, "DfE 2017-18 (year ending 31 March 2018)"}};
+                      model::Significance::kSimilar, "DfE 2017-18 (year ending 31 March 2018)"}};
   // 7 of 60 (Wilson 95%: 5.77% to 22.57%, hand-worked in rating_test); the target 10 inside it.
-  current.interval = engine::Interval{5.7736, 22.5691, "wilson"};
+  current.interval = model::Interval{5.7736, 22.5691, "wilson"};
   current.target_within_interval = true;
-  engine::PublishedBenchmarks published;
+  model::PublishedBenchmarks published;
   published.available = true;
   published.year = 2018;
   published.year_label = "2017-18 (year ending 31 March 2018)";
@@ -170,11 +170,11 @@ engine::Scorecard small_scorecard() {
   permanence.params = {{"exclude_aged_18_leavers", true},
                        {"within_months", std::monostate{}},
                        {"leaving_reasons", std::vector<std::string>{"ADOPTED", "SGO"}}};
-  permanence.status = engine::Status::kNotComputed;
+  permanence.status = model::Status::kNotComputed;
   permanence.message = "dataset 'episodes' has no column 'REC', needed by VP7";
   s.indicators.push_back(permanence);
 
-  engine::DataQualityIssue issue;
+  model::DataQualityIssue issue;
   issue.dataset = "episodes";
   issue.file = "data/episodes.csv";
   issue.line = 17;
@@ -232,7 +232,7 @@ IndicatorResult build(const Spec& spec) {
   r.polarity = spec.polarity;
   r.decimals = spec.decimals;
   r.target = spec.target;
-  if (spec.target) r.tolerance = engine::Tolerance{5, true};
+  if (spec.target) r.tolerance = model::Tolerance{5, true};
   if (spec.england) r.benchmarks["england"] = *spec.england;
   r.plugin_file = "libstandard.so";
   r.plugin_version = "1.0.0";
@@ -257,7 +257,7 @@ IndicatorResult build(const Spec& spec) {
                               d == Direction::kImproving   ? Comparison::kBetter
                               : d == Direction::kDeclining ? Comparison::kWorse
                                                            : Comparison::kNone,
-                              engine::Significance::kNone, "configuration"});
+                              model::Significance::kNone, "configuration"});
     }
   }
   return r;
@@ -265,8 +265,8 @@ IndicatorResult build(const Spec& spec) {
 
 }  // namespace
 
-engine::Scorecard board_scorecard() {
-  engine::Scorecard s = frame();
+model::Scorecard board_scorecard() {
+  model::Scorecard s = frame();
   const char* cla = "Looked-after children";
   const char* leavers = "Care leavers";
   const char* adoption = "Adoption and permanence";
@@ -325,12 +325,12 @@ engine::Scorecard board_scorecard() {
   turnover.periods.back().small_number = true;
 
   IndicatorResult& vp7 = s.indicators[10];
-  vp7.status = engine::Status::kNotComputed;
+  vp7.status = model::Status::kNotComputed;
   vp7.message = "dataset 'episodes' has no column 'REC' (reason episode ceased), needed by VP7";
   vp7.periods.clear();
 
   IndicatorResult& caseload = s.indicators[12];
-  caseload.status = engine::Status::kError;
+  caseload.status = model::Status::kError;
   caseload.message = "plugin libworkforce.so threw: division by zero in FTE";
   caseload.periods.clear();
 
@@ -342,9 +342,9 @@ engine::Scorecard board_scorecard() {
       {"header", "data/header.csv", 4, 2, "SEX", "3", "1 or 2",
        "data/header.csv line 4, column 2 (SEX): '3' is not 1 or 2"}};
 
-  engine::RagSummary all{"", 0, 0, 0, 0, 0};
+  model::RagSummary all{"", 0, 0, 0, 0, 0};
   for (const auto& r : s.indicators) {
-    if (r.status != engine::Status::kOk) {
+    if (r.status != model::Status::kOk) {
       ++all.not_computed;
       continue;
     }
@@ -355,7 +355,7 @@ engine::Scorecard board_scorecard() {
       case Rag::kNone: ++all.not_rated; break;
     }
   }
-  engine::RagSummary board = all;
+  model::RagSummary board = all;
   board.set = "Corporate Parenting Board";
   s.summary = {all, board};
   return s;

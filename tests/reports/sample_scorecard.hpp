@@ -5,22 +5,22 @@
 #include <string>
 #include <vector>
 
-#include "core/engine/result.hpp"
+#include "core/model/result.hpp"
 
 namespace scorecard::reports::testing {
 
 // A reporting quarter: `year` is the reporting year's first calendar year (2018 for
 // 2018-19), `quarter` 1..4 (Q1 = April to June).
-engine::PeriodResult quarter(int year, int quarter);
+model::PeriodResult quarter(int year, int quarter);
 // The `count` quarters ending with (year, quarter), oldest first.
-std::vector<engine::PeriodResult> quarters_to(int year, int quarter, int count);
+std::vector<model::PeriodResult> quarters_to(int year, int quarter, int count);
 
 // Three indicators (a percentage with breakdowns and benchmarks, a count, one not computed),
 // three periods each, one data-quality issue: small enough for golden files.
-engine::Scorecard small_scorecard();
+model::Scorecard small_scorecard();
 
 // What a board sees: 13 indicators in 4 themes, 9 quarters each, Green, Amber and Red, one
 // not computed, one in error, breakdowns by sex, age and ethnicity, three data-quality issues.
-engine::Scorecard board_scorecard();
+model::Scorecard board_scorecard();
 
 }  // namespace scorecard::reports::testing

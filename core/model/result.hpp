@@ -1,4 +1,4 @@
-// engine: the computed scorecard, as every report reads it. Reports never recompute; they
+// model: the computed scorecard, as every report reads it. Reports never recompute; they
 // only format what is here.
 #pragma once
 
@@ -9,7 +9,7 @@
 
 #include "scorecard/sdk.hpp"
 
-namespace scorecard::engine {
+namespace scorecard::model {
 
 enum class Status { kOk, kNotComputed, kError };
 enum class Rag { kNone, kGreen, kAmber, kRed };  // kNone: neutral polarity, no target, no value
@@ -157,4 +157,4 @@ const char* to_string(Significance s);
 // "" (blank), "true", "42", "0.5", "RESIGNED", "[S, P, B]".
 std::string param_text(const ParamValue& v);
 
-}  // namespace scorecard::engine
+}  // namespace scorecard::model

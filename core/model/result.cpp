@@ -1,9 +1,9 @@
-#include "core/engine/result.hpp"
+#include "core/model/result.hpp"
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
-namespace scorecard::engine {
+namespace scorecard::model {
 
 const char* to_string(Status s) {
   switch (s) {
@@ -68,4 +68,4 @@ std::string param_text(const ParamValue& v) {
   return std::visit(visitor, v);
 }
 
-}  // namespace scorecard::engine
+}  // namespace scorecard::model
