@@ -590,7 +590,7 @@ const Entry* Published::match(const std::string& id,
 }
 
 model::PublishedBenchmarks Published::lookup(const Entry& entry, const AuthorityId& authority,
-                                              int year, bool median, Polarity polarity) const {
+                                             int year, bool median, Polarity polarity) const {
   model::PublishedBenchmarks out;
   const Index& idx = index(entry);
   out.year = year;
@@ -721,14 +721,14 @@ void apply(const config::Config& config, model::Scorecard& card) {
   const bool median = b.neighbours == config::PublishedBenchmarksConfig::Neighbours::kMedian;
   const bool latest = b.year == config::PublishedBenchmarksConfig::Year::kLatest;
   card.published = model::PublishedSource{b.published.string(),
-                                           a.dfe_number,
-                                           a.code,
-                                           a.name,
-                                           a.region_code,
-                                           a.region_name,
-                                           median ? "median" : "mean",
-                                           latest ? "latest" : "same",
-                                           published->neighbour_model()};
+                                          a.dfe_number,
+                                          a.code,
+                                          a.name,
+                                          a.region_code,
+                                          a.region_name,
+                                          median ? "median" : "mean",
+                                          latest ? "latest" : "same",
+                                          published->neighbour_model()};
   for (auto& r : card.indicators) {
     std::string why;
     // The matcher reads each parameter as the reports wrote it before schema 1.3.0 (as text).

@@ -130,7 +130,7 @@ class Published {
   // Everything published for the entry, the authority and the year. `polarity` orders the rank
   // (best first; lowest first when neutral).
   model::PublishedBenchmarks lookup(const Entry& entry, const AuthorityId& authority, int year,
-                                     bool median, Polarity polarity) const;
+                                    bool median, Polarity polarity) const;
 
   // (Internal: a file as read, and one entry's rows by year and place.)
   struct Table;

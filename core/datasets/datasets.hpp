@@ -106,7 +106,7 @@ struct LoadResult {
   std::map<std::string, DatasetInfo> info;           // per dataset found
   std::vector<std::string> missing_datasets;         // asked for, no file
   std::vector<model::DataQualityIssue> issues;  // rows reported and left out (on_error: report)
-  std::vector<std::string> warnings;             // e.g. conflicting versions of an episode
+  std::vector<std::string> warnings;            // e.g. conflicting versions of an episode
   std::uintmax_t bytes_read = 0;
   std::optional<Date> latest_date;  // the latest date in any loaded date column
 };

@@ -362,7 +362,7 @@ Validation validate(const config::Config& config, const plugins::Registry& regis
 }
 
 model::Scorecard run(const config::Config& config, const plugins::Registry& registry,
-                      const RunOptions& options) {
+                     const RunOptions& options) {
   auto say = [&](const std::string& s) {
     if (options.progress) options.progress(s);
   };

@@ -64,7 +64,7 @@ struct Validation {
 
 // The whole run. Throws UsageError, config::ConfigError, datasets::DataError.
 model::Scorecard run(const config::Config& config, const plugins::Registry& registry,
-                      const RunOptions& options);
+                     const RunOptions& options);
 
 // Reads the data the prepared uses need, and reports the unmet needs, without calculating.
 Validation validate(const config::Config& config, const plugins::Registry& registry);

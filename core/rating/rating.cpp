@@ -74,7 +74,7 @@ std::optional<model::Interval> wilson(double successes, double trials) {
   const double centre = (p + z2 / (2 * trials)) / scale;
   const double half = kZ * std::sqrt(p * (1 - p) / trials + z2 / (4 * trials * trials)) / scale;
   return model::Interval{100 * std::max(0.0, centre - half), 100 * std::min(1.0, centre + half),
-                          "wilson"};
+                         "wilson"};
 }
 
 std::optional<model::Interval> byar_per_10000(double events, double population) {
@@ -95,8 +95,7 @@ std::optional<model::Interval> interval_for(const Observation& o, Unit unit) {
 }
 
 model::Significance significance(const std::optional<model::Interval>& interval,
-                                  std::optional<double> value, double benchmark,
-                                  Polarity polarity) {
+                                 std::optional<double> value, double benchmark, Polarity polarity) {
   using model::Significance;
   if (!interval || !value || !std::isfinite(benchmark)) return Significance::kNone;
   if (benchmark >= interval->low - 1e-9 && benchmark <= interval->high + 1e-9)

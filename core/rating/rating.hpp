@@ -20,16 +20,16 @@ struct RatingOptions {
 // polarity, no target or no value: not rated. The value is first rounded to `decimals`, so
 // the rating agrees with the figure the board reads.
 model::Rag rag(std::optional<double> value, std::optional<double> target,
-                std::optional<model::Tolerance> tolerance, Polarity polarity, int decimals);
+               std::optional<model::Tolerance> tolerance, Polarity polarity, int decimals);
 
 // Improving / declining / unchanged from `before` to `now`, by polarity, on values rounded to
 // `decimals`. Nothing to compare, or neutral polarity with a change: kNone.
 model::Direction direction(std::optional<double> now, std::optional<double> before,
-                            Polarity polarity, int decimals);
+                           Polarity polarity, int decimals);
 
 // The authority's value against a benchmark, by polarity, rounded to `decimals`.
 model::Comparison compare(std::optional<double> value, double benchmark, Polarity polarity,
-                           int decimals);
+                          int decimals);
 
 // The 95% Wilson score interval for `successes` of `trials`, as percentages (0-100).
 // None when trials is not above 0 or successes is outside [0, trials].
@@ -47,7 +47,7 @@ std::optional<model::Interval> interval_for(const Observation& o, Unit unit);
 // The benchmark against the interval: kSimilar when it lies inside it (ends included), else
 // significantly better / worse by polarity (higher / lower when neutral). No interval: kNone.
 model::Significance significance(const std::optional<model::Interval>& interval,
-                                  std::optional<double> value, double benchmark, Polarity polarity);
+                                 std::optional<double> value, double benchmark, Polarity polarity);
 
 // Rates every period of the indicator (targets must already be set per period): RAG,
 // direction against the previous period and the same period last year (found by date among

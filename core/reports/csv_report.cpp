@@ -46,7 +46,7 @@ std::optional<double> benchmark(const model::PeriodResult* p, const std::string&
 }
 
 const model::BenchmarkResult* find_benchmark(const model::PeriodResult* p,
-                                              const std::string& name) {
+                                             const std::string& name) {
   if (!p) return nullptr;
   for (const auto& b : p->benchmarks)
     if (b.name == name) return &b;

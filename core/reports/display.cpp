@@ -13,7 +13,7 @@ using model::Direction;
 using model::Rag;
 
 const model::PeriodResult* reporting_period(const model::Scorecard& s,
-                                             const model::IndicatorResult& indicator) {
+                                            const model::IndicatorResult& indicator) {
   if (indicator.periods.empty()) return nullptr;
   for (const auto& p : indicator.periods)
     if (p.end == s.period_end) return &p;

@@ -12,7 +12,7 @@ namespace scorecard::reports {
 // The period an indicator is rated on: the one ending on the scorecard's period end, else the
 // latest. nullptr when the indicator has no periods (not computed).
 const model::PeriodResult* reporting_period(const model::Scorecard& s,
-                                             const model::IndicatorResult& indicator);
+                                            const model::IndicatorResult& indicator);
 
 // True when the rating stage masked this breakdown cell ("dimension/category").
 bool is_suppressed(const model::PeriodResult& period, const Breakdown& cell);

@@ -328,7 +328,7 @@ std::string significance_line(const model::BenchmarkResult& b) {
   if (words.empty()) return "";
   const char* kind = b.significance == model::Significance::kBetter  ? " sig-better"
                      : b.significance == model::Significance::kWorse ? " sig-worse"
-                                                                      : "";
+                                                                     : "";
   return "<span class=\"sig" + std::string(kind) + "\">" + words + "</span>";
 }
 
@@ -569,8 +569,8 @@ std::string benchmark_cell(const IndicatorResult& r, const PeriodResult* p) {
   return cell + untested_words(r, *p) + rank_words(p) + "</td>";
 }
 
-std::string indicator_row(const model::Scorecard& s, const IndicatorResult& r,
-                          const Trends& trends, int id) {
+std::string indicator_row(const model::Scorecard& s, const IndicatorResult& r, const Trends& trends,
+                          int id) {
   const PeriodResult* p = reporting_period(s, r);
   const Rag rag = p ? p->rag : Rag::kNone;
   return "<tr class=\"indicator\" data-code=\"" + escape(r.code) + "\" data-rag=\"" +

@@ -83,7 +83,7 @@ TEST(Benchmarks, ComparedByPolarity) {
 }
 
 model::PeriodResult period(const char* label, Date start, Date end, std::optional<double> value,
-                            double numerator, double denominator) {
+                           double numerator, double denominator) {
   model::PeriodResult p;
   p.label = label;
   p.start = start;
