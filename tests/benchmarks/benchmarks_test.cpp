@@ -40,6 +40,18 @@ TEST(Wilson, NineOfSixtyByHand) {
   EXPECT_FALSE(rating::wilson(7, 5));
 }
 
+// Wilson, 7 of 60 (the reports sample's NI 62): p = 7/60 = 0.116667, z = 1.959964, z^2 =
+// 3.841459, z^2/n = 0.0640243, z^2/2n = 0.0320122; centre = (0.116667 + 0.0320122) / 1.0640243
+// = 0.148679 / 1.0640243 = 0.139733; half = z / 1.0640243 * sqrt(p(1 - p)/n + z^2/4n^2) =
+// 1.842029 * sqrt(0.116667 * 0.883333 / 60 + 3.841459 / 14400) = 1.842029 * sqrt(0.00171759 +
+// 0.00026677) = 1.842029 * 0.0445462 = 0.0820556: 5.768% to 22.179%.
+TEST(Wilson, SevenOfSixtyByHand) {
+  const auto i = rating::wilson(7, 60);
+  ASSERT_TRUE(i);
+  EXPECT_NEAR(i->low, 5.768, 1e-3);
+  EXPECT_NEAR(i->high, 22.179, 1e-3);
+}
+
 // Byar, 366 of 51,799 (Barnsley's CLA rate 2025): lower = 366 (1 - 1/3294 - z/(3 sqrt 366))^3
 // = 329.46 -> 63.60 per 10,000; upper = 367 (1 - 1/3303 + z/(3 sqrt 367))^3 = 405.49 -> 78.28.
 TEST(Byar, RatePerTenThousandByHand) {
