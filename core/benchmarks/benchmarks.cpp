@@ -309,6 +309,11 @@ struct Published::Index {
 Published::Published(fs::path directory, Mapping mapping)
     : directory_(std::move(directory)), mapping_(std::move(mapping)) {
   std::error_code ec;
+  if (!fs::exists(directory_, ec))
+    throw BenchmarkError("the published statistics folder " + directory_.string() +
+                         " does not exist (benchmarks.published: a folder of DfE CSV files, "
+                         "relative to the configuration, or the name of those that come with "
+                         "scorecard, such as dfe)");
   if (!fs::is_directory(directory_, ec))
     throw BenchmarkError("the published statistics folder " + directory_.string() +
                          " is not a folder (benchmarks.published: a folder of DfE CSV files)");
@@ -689,13 +694,20 @@ model::PublishedBenchmarks Published::lookup(const Entry& entry, const Authority
   return out;
 }
 
-void apply(const config::Config& config, model::Scorecard& card) {
-  if (!config.benchmarks) return;
+namespace {
+
+// The run's published files and the authority in them (config `benchmarks:`).
+struct Source {
+  std::unique_ptr<Published> published;
+  AuthorityId authority;
+};
+
+Source open_source(const config::Config& config) {
   const config::PublishedBenchmarksConfig& b = *config.benchmarks;
   Mapping mapping = load_mapping(b.mapping.value_or(default_mapping()));
-  std::unique_ptr<Published> published;
+  Source out;
   try {
-    published = std::make_unique<Published>(b.published, std::move(mapping));
+    out.published = std::make_unique<Published>(b.published, std::move(mapping));
   } catch (const BenchmarkError& e) {
     throw ConfigError(b.where, e.what());
   }
@@ -705,19 +717,37 @@ void apply(const config::Config& config, model::Scorecard& card) {
     throw ConfigError(b.where,
                       "benchmarks need the authority: set authority.code (its ONS code, e.g. "
                       "E08000016) or authority.dfe_number (the DfE's number, e.g. 370)");
-  AuthorityId a;
   try {
-    a = published->resolve(number.empty() ? code : number);
+    out.authority = out.published->resolve(number.empty() ? code : number);
     if (!number.empty() && !code.empty()) {
-      const AuthorityId by_code = published->resolve(code);
-      if (by_code.dfe_number != a.dfe_number)
-        throw ConfigError(b.where, fmt::format("authority.code {} is DfE number {} ({}) in the "
-                                               "published files, but authority.dfe_number is {}",
-                                               code, by_code.dfe_number, by_code.name, number));
+      const AuthorityId by_code = out.published->resolve(code);
+      if (by_code.dfe_number != out.authority.dfe_number)
+        throw ConfigError(
+            b.where,
+            fmt::format("authority.code {} is DfE number {} ({}) in the published files "
+                        "({}), but authority.dfe_number is {} ({}): set one of them, or "
+                        "make them name the same LA",
+                        code, by_code.dfe_number, by_code.name,
+                        joined(out.published->mapping().authorities), number, out.authority.name));
     }
   } catch (const BenchmarkError& e) {
     throw ConfigError(b.where, std::string("benchmarks: ") + e.what());
   }
+  return out;
+}
+
+}  // namespace
+
+void check(const config::Config& config) {
+  if (config.benchmarks) open_source(config);
+}
+
+void apply(const config::Config& config, model::Scorecard& card) {
+  if (!config.benchmarks) return;
+  const config::PublishedBenchmarksConfig& b = *config.benchmarks;
+  Source source = open_source(config);
+  const std::unique_ptr<Published>& published = source.published;
+  const AuthorityId& a = source.authority;
   const bool median = b.neighbours == config::PublishedBenchmarksConfig::Neighbours::kMedian;
   const bool latest = b.year == config::PublishedBenchmarksConfig::Year::kLatest;
   card.published = model::PublishedSource{b.published.string(),

@@ -151,6 +151,11 @@ class Published {
 std::optional<int> year_for(const std::vector<int>& years, YearEnd end, Date period_end,
                             bool latest);
 
+// The run's `benchmarks:` checked before any data is read: the folder, the mapping and the
+// authority (its code or number known to the files, the two naming the same LA). Throws
+// config::ConfigError as apply does; does nothing without `benchmarks:`.
+void check(const config::Config& config);
+
 // The run's benchmarks (config `benchmarks:`): for every indicator with a published
 // equivalent and every period, the period's `published`; an indicator whose params differ from
 // the published definition gets `benchmark_note` instead. Sets `card.published`. Does nothing

@@ -350,6 +350,7 @@ std::vector<PreparedUse> prepare(const config::Config& config, const plugins::Re
 
 Validation validate(const config::Config& config, const plugins::Registry& registry) {
   const std::vector<PreparedUse> uses = prepare(config, registry);
+  benchmarks::check(config);  // the published files and the authority in them
   const datasets::SchemaSet schemas = datasets::load_schemas(schema_directory());
   Validation v;
   StringPool pool;
@@ -383,6 +384,9 @@ model::Scorecard run(const config::Config& config, const plugins::Registry& regi
     if (kept.empty()) throw UsageError("no indicator with code or id '" + *options.only + "'");
     uses = {kept.front()};
   }
+  // A mistake in `benchmarks:` (no authority, a missing folder) is found before the data is
+  // read and every indicator computed, not after.
+  benchmarks::check(config);
 
   say("reading data");
   const auto read_start = std::chrono::steady_clock::now();
