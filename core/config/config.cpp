@@ -1,9 +1,11 @@
 #include "core/config/config.hpp"
 
 #include <algorithm>
+#include <boost/dll/runtime_symbol_info.hpp>
 #include <cctype>
 #include <cstdint>
 #include <cstdio>
+#include <cstdlib>
 #include <limits>
 
 #include "core/config/indicator_list.hpp"
@@ -183,13 +185,72 @@ void read_report(const Field& f, const fs::path& base, Config& c) {
   if (const Field* db = m.find("history_db")) c.history_db = read_path(*db, base);
 }
 
+// `published: dfe`: a value of letters, digits, '-' and '_' alone (no '/', no '.') names the
+// published statistics that come with scorecard, a folder of published_root(), as `include:
+// standard` names an installed set. A folder of one's own is given by its path (./dfe).
+bool is_published_name(const std::string& written) {
+  return !written.empty() && std::all_of(written.begin(), written.end(), [](unsigned char ch) {
+    return std::isalnum(ch) || ch == '-' || ch == '_';
+  });
+}
+
+// Where those names are found: $SCORECARD_BENCHMARKS_DIR when set; else the installed
+// <datadir>/scorecard/benchmarks beside the executable's bin/; else the source tree's
+// indicators/benchmarks (running from the build); else the configured install prefix's.
+fs::path published_root() {
+  if (const char* env = std::getenv("SCORECARD_BENCHMARKS_DIR"); env && *env) return env;
+  std::error_code ec;
+  const fs::path exe = boost::dll::program_location(ec);
+  if (!ec) {
+    const fs::path installed =
+        exe.parent_path().parent_path() / SCORECARD_DATA_RELATIVE_DIR / "benchmarks";
+    if (fs::is_directory(installed, ec)) return installed;
+  }
+  const fs::path source = fs::path(SCORECARD_SOURCE_DIR) / "indicators" / "benchmarks";
+  if (fs::is_directory(source, ec)) return source;
+  return fs::path(SCORECARD_INSTALL_DATA_DIR) / "benchmarks";
+}
+
+fs::path read_published(const Field& f, const fs::path& base) {
+  const std::string written = f.value.IsScalar() ? f.value.Scalar() : "";
+  if (!is_published_name(written)) return read_path(f, base);
+  const fs::path root = published_root();
+  const fs::path named = (root / written).lexically_normal();
+  const fs::path beside = (base / written).lexically_normal();
+  std::error_code ec;
+  const bool have_named = fs::is_directory(named, ec);
+  const bool have_beside = fs::is_directory(beside, ec);
+  const std::string what = "'" + f.key + "' " + f.context + ": ";
+  if (have_named && have_beside)
+    throw ConfigError(f.value_at, what + "'" + written +
+                                      "' names the published statistics that come with "
+                                      "scorecard (" +
+                                      named.string() + "), and there is also a folder " +
+                                      beside.string() + " beside this configuration: write ./" +
+                                      written + " for that folder, or the full path of the other");
+  if (have_named) return named;
+  std::vector<std::string> names;
+  for (fs::directory_iterator it(root, ec), end; !ec && it != end; it.increment(ec))
+    if (it->is_directory(ec)) names.push_back(it->path().filename().string());
+  std::sort(names.begin(), names.end());
+  std::string message = what + "no published statistics named '" + written + "' in " +
+                        root.string() +
+                        " (those there: " + (names.empty() ? "none" : joined(names)) +
+                        "; a folder of your own is given by its path, such as ./" + written + ")";
+  if (have_beside)
+    message += "; there is a folder " + beside.string() + ": write ./" + written + " for it";
+  else if (auto near = closest(written, names))
+    message += "; did you mean '" + *near + "'?";
+  throw ConfigError(f.value_at, message);
+}
+
 void read_benchmarks(const Field& f, const fs::path& base, Config& c) {
   if (f.blank()) return;
   const Mapping m(f, "in benchmarks", "a mapping with published, neighbours, year, mapping");
   m.allow_only({"published", "neighbours", "year", "mapping"});
   PublishedBenchmarksConfig b;
   b.where = f.key_at;
-  b.published = read_path(m.require("published"), base);
+  b.published = read_published(m.require("published"), base);
   using N = PublishedBenchmarksConfig::Neighbours;
   using Y = PublishedBenchmarksConfig::Year;
   if (const Field* n = m.find("neighbours"))

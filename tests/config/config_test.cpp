@@ -400,7 +400,7 @@ TEST(Load, PublishedBenchmarks) {
   const std::string head = "data: { directory: d }\nindicators:\n  - use: a\n";
   Config c =
       load(write_config("authority: { name: A, dfe_number: 370 }\n" + head +
-                        "benchmarks: { published: dfe, neighbours: median, year: latest }\n"));
+                        "benchmarks: { published: ./dfe, neighbours: median, year: latest }\n"));
   EXPECT_EQ(c.dfe_number, "370");
   ASSERT_TRUE(c.benchmarks);
   EXPECT_EQ(c.benchmarks->published, (dir / "dfe").lexically_normal());
@@ -418,6 +418,67 @@ TEST(Load, PublishedBenchmarks) {
                 .find("expected one of: mean, median"),
             std::string::npos)
       << error_of(dir / "scorecard.yaml");
+  fs::remove_all(dir);
+}
+
+// `published: NAME` (letters, digits, '-', '_') names the published statistics that come with
+// scorecard: from the build, the source tree's indicators/benchmarks/NAME (this test's
+// executable has no installed share/scorecard beside it); $SCORECARD_BENCHMARKS_DIR overrides.
+// A path (with '/' or '.') is a folder relative to the config, as before.
+TEST(Load, PublishedBenchmarksByName) {
+  const fs::path dir = fs::temp_directory_path() / ("config_bm_name_" + std::to_string(getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  auto load_with = [&](const std::string& published) {
+    std::ofstream(dir / "scorecard.yaml")
+        << "authority: { name: A, code: E08000016 }\ndata: { directory: d }\nindicators:\n"
+           "  - use: a\nbenchmarks:\n  published: "
+        << published << "\n";
+    return dir / "scorecard.yaml";
+  };
+  const fs::path source = fs::path(SCORECARD_SOURCE_DIR) / "indicators" / "benchmarks";
+  Config c = load(load_with("dfe"));
+  EXPECT_EQ(c.benchmarks->published, (source / "dfe").lexically_normal());
+  // A path, even to a folder of the same name.
+  c = load(load_with("./dfe"));
+  EXPECT_EQ(c.benchmarks->published, (dir / "dfe").lexically_normal());
+  c = load(load_with("dfe-2026/"));
+  EXPECT_EQ(c.benchmarks->published, (dir / "dfe-2026/").lexically_normal());
+
+  // A name not there: the message is at the value (line 6, column 14) and lists those there.
+  EXPECT_EQ(error_of(load_with("dfee")),
+            (dir / "scorecard.yaml").string() +
+                ":6:14: 'published' in benchmarks: no published statistics named 'dfee' in " +
+                source.string() +
+                " (those there: dfe; a folder of your own is given by its path, such as ./dfee); "
+                "did you mean 'dfe'?");
+  // A name that is also a folder beside the config: which one is meant is not guessed.
+  fs::create_directories(dir / "dfe");
+  EXPECT_NE(error_of(load_with("dfe"))
+                .find("'published' in benchmarks: 'dfe' names the published statistics that come "
+                      "with scorecard (" +
+                      (source / "dfe").string() + "), and there is also a folder " +
+                      (dir / "dfe").string() + " beside this configuration: write ./dfe"),
+            std::string::npos)
+      << error_of(load_with("dfe"));
+  fs::create_directories(dir / "dfe2");
+  EXPECT_NE(error_of(load_with("dfe2"))
+                .find("there is a folder " + (dir / "dfe2").string() + ": write ./dfe2 for it"),
+            std::string::npos)
+      << error_of(load_with("dfe2"));
+
+  // Installed elsewhere: $SCORECARD_BENCHMARKS_DIR.
+  const fs::path root = dir / "share" / "benchmarks";
+  fs::create_directories(root / "dfe-2026");
+  ::setenv("SCORECARD_BENCHMARKS_DIR", root.c_str(), 1);
+  c = load(load_with("dfe-2026"));
+  const std::string listed = error_of(load_with("dfx"));
+  ::unsetenv("SCORECARD_BENCHMARKS_DIR");
+  EXPECT_EQ(c.benchmarks->published, root / "dfe-2026");
+  EXPECT_NE(listed.find("no published statistics named 'dfx' in " + root.string() +
+                        " (those there: dfe-2026;"),
+            std::string::npos)
+      << listed;
   fs::remove_all(dir);
 }
 

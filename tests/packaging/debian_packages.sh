@@ -26,7 +26,8 @@ dpkg-deb -c "$program" | awk '{print $6}' > "$work/program.files"
 dpkg-deb -c "$sdk" | awk '{print $6}' > "$work/sdk.files"
 for f in ./usr/bin/scorecard ./usr/lib/scorecard/plugins/looked_after.so \
          ./usr/share/scorecard/standard.yaml ./usr/share/scorecard/corporate-parenting-board.yaml \
-         ./usr/share/scorecard/datasets/episodes.yaml ./usr/share/scorecard/benchmarks/dfe.yaml; do
+         ./usr/share/scorecard/datasets/episodes.yaml ./usr/share/scorecard/benchmarks/dfe.yaml \
+         ./usr/share/scorecard/benchmarks/dfe/sn_model_2025_wide.csv; do
   grep -qx "$f" "$work/program.files" || fail "scorecard lacks $f"
 done
 for f in ./usr/include/scorecard/sdk.hpp ./usr/lib/cmake/ScorecardSDK/ScorecardSDKConfig.cmake; do
@@ -43,10 +44,8 @@ scorecard=$root/usr/bin/scorecard
 # The demo, as a user copies it: its configuration (include: standard) beside its data.
 mkdir -p "$work/demo"
 cp "$src/examples/demo/scorecard.yaml" "$work/demo/"
-# Its DfE benchmarks path is relative to the source tree: point it at the package's copy.
-sed -i "s|published: ../../indicators/benchmarks/dfe|published: $root/usr/share/scorecard/benchmarks/dfe|" \
-  "$work/demo/scorecard.yaml"
-grep -q "published: $root/usr/share/scorecard/benchmarks/dfe" "$work/demo/scorecard.yaml" \
+# Its DfE benchmarks are named (`published: dfe`): the package's copy, found beside its bin/.
+grep -qx "  published: dfe" "$work/demo/scorecard.yaml" \
   || fail "the demo's benchmarks: published line has changed; update this test"
 ln -s "$src/examples/demo/data" "$work/demo/data"
 "$scorecard" run --config "$work/demo/scorecard.yaml" --period "2018-19 Q3" --out "$work/out" \
@@ -62,6 +61,9 @@ ids = {i["code"]: i for i in card["indicators"]}
 assert len(ids) >= 30, len(ids)
 assert all(i["status"] == "ok" for i in ids.values()), [(c, i["message"]) for c, i in ids.items() if i["status"] != "ok"]
 assert ids["NI 62"]["set"] == "standard", ids["NI 62"]["set"]
+published = card["published_benchmarks"]["directory"]
+assert published == sys.argv[2] + "/usr/share/scorecard/benchmarks/dfe", published
+assert ids["NI 62"]["periods"][-1]["published"]["england"] == 10, ids["NI 62"]["periods"][-1]["published"]
 PY
 
 # init on the demo data from the package: the sets and schemas are the package's.
