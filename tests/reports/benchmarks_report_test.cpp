@@ -64,7 +64,7 @@ const Neighbour kBarnsleyNeighbours[] = {{"372", "E08000018", "Rotherham", 13},
 // Wilson 95% for 7 of 60 (tests/benchmarks, Wilson.SevenOfSixtyByHand).
 constexpr double kLow = 5.76772, kHigh = 22.17879;
 
-engine::IndicatorResult& ni62(engine::Scorecard& s) {
+model::IndicatorResult& ni62(model::Scorecard& s) {
   for (auto& r : s.indicators)
     if (r.code == "NI 62") return r;
   throw std::runtime_error("the sample has no NI 62");
@@ -73,15 +73,15 @@ engine::IndicatorResult& ni62(engine::Scorecard& s) {
 // The small sample with NI 62's reporting period benchmarked as Barnsley's 2025 figures.
 // `suppress_sunderland`: Sunderland's figure is the marker c instead of 9, so the mean is of
 // the other nine: (94 - 9) / 9 = 85 / 9 = 9.444 (shown 9.4%).
-engine::Scorecard benchmarked(bool suppress_sunderland = false) {
-  engine::Scorecard s = testing::small_scorecard();
-  s.published = engine::PublishedSource{"/srv/dfe", "370",       "E08000016",
-                                        "Barnsley", "E12000003", "Yorkshire and The Humber",
-                                        "mean",     "latest",    "sn_model_2025_wide.csv"};
-  engine::PeriodResult& p = ni62(s).periods.back();
-  p.interval = engine::Interval{kLow, kHigh, "wilson"};
+model::Scorecard benchmarked(bool suppress_sunderland = false) {
+  model::Scorecard s = testing::small_scorecard();
+  s.published = model::PublishedSource{"/srv/dfe", "370",       "E08000016",
+                                       "Barnsley", "E12000003", "Yorkshire and The Humber",
+                                       "mean",     "latest",    "sn_model_2025_wide.csv"};
+  model::PeriodResult& p = ni62(s).periods.back();
+  p.interval = model::Interval{kLow, kHigh, "wilson"};
   p.target_within_interval = true;  // the target 10 lies inside 5.8% to 22.2%
-  engine::PublishedBenchmarks b;
+  model::PublishedBenchmarks b;
   b.available = true;
   b.year = 2025;
   b.year_label = "2024-25 (year ending 31 March 2025)";
@@ -93,7 +93,7 @@ engine::Scorecard benchmarked(bool suppress_sunderland = false) {
   b.region_name = "Yorkshire and The Humber";
   b.neighbours_method = "mean";
   for (const auto& n : kBarnsleyNeighbours) {
-    engine::PublishedNeighbour pn{n.number, n.code, n.name, n.value, ""};
+    model::PublishedNeighbour pn{n.number, n.code, n.name, n.value, ""};
     if (suppress_sunderland && std::string(n.name) == "Sunderland") {
       pn.value.reset();
       pn.marker = "c";
@@ -112,11 +112,11 @@ engine::Scorecard benchmarked(bool suppress_sunderland = false) {
   p.published = b;
   // Each benchmark inside the interval: similar (the plain comparison: worse than 10 and 9.4,
   // worse than 11 - our 11.7% is above all three, lower is better).
-  p.benchmarks = {{"england", 10, engine::Comparison::kWorse, engine::Significance::kSimilar,
+  p.benchmarks = {{"england", 10, model::Comparison::kWorse, model::Significance::kSimilar,
                    "DfE " + b.year_label},
-                  {"statistical_neighbours", *b.neighbours, engine::Comparison::kWorse,
-                   engine::Significance::kSimilar, "DfE " + b.year_label},
-                  {"region", 11, engine::Comparison::kWorse, engine::Significance::kSimilar,
+                  {"statistical_neighbours", *b.neighbours, model::Comparison::kWorse,
+                   model::Significance::kSimilar, "DfE " + b.year_label},
+                  {"region", 11, model::Comparison::kWorse, model::Significance::kSimilar,
                    "DfE " + b.year_label}};
   return s;
 }
@@ -266,8 +266,8 @@ TEST(HtmlBenchmarks, ASuppressedNeighbourIsListedLeftOutAndCounted) {
 TEST(HtmlBenchmarks, WithinChanceShowsBesideTheRagWhenTheTargetIsInsideTheInterval) {
   const std::string chance =
       "<span class=\"chance\">within chance: the target is inside the 95% interval</span>";
-  engine::Scorecard s = benchmarked();
-  engine::IndicatorResult& r = ni62(s);
+  model::Scorecard s = benchmarked();
+  model::IndicatorResult& r = ni62(s);
   for (auto& p : r.periods) {
     p.interval.reset();
     p.target_within_interval = false;
@@ -410,9 +410,9 @@ TEST(XlsxBenchmarks, NoBenchmarksSheetWithoutPublishedBenchmarks) {
 TEST(XlsxBenchmarks, DataSheetHasTheIntervalSignificanceRankAndQuartile) {
   if (!have_unzip()) GTEST_SKIP() << "unzip is not installed: the sheets' content is not checked";
   TempDir dir;
-  engine::Scorecard s = benchmarked(true);
+  model::Scorecard s = benchmarked(true);
   // A different word for the neighbours, so that a column swapped with another shows.
-  ni62(s).periods.back().benchmarks[1].significance = engine::Significance::kBetter;
+  ni62(s).periods.back().benchmarks[1].significance = model::Significance::kBetter;
   write_xlsx(s, dir / "scorecard.xlsx");
   const Sheet sheet = read_sheet(dir / "scorecard.xlsx", 2);
   const std::vector<std::pair<std::string, std::string>> heading{
