@@ -20,6 +20,7 @@
 #include "core/datasets/returns_discover.hpp"
 #include "core/datasets/returns_xml.hpp"
 #include "core/datasets/row_index.hpp"
+#include "core/scheduler/scheduler.hpp"
 #include "core/values/column_builder.hpp"
 #include "core/values/string_table.hpp"
 #include "core/values/values.hpp"
@@ -1148,44 +1149,34 @@ void run_jobs(std::deque<Job>& jobs, int threads, Merger& merger) {
     if (small(a) != small(b)) return small(a);
     return !small(a) && a->bytes > b->bytes;
   });
-  std::atomic<size_t> next{0};
   std::atomic<size_t> first_failed{jobs.size()};
-  auto work = [&] {
-    for (size_t k = next++; k < queue.size(); k = next++) {
-      Job& job = *queue[k];
-      if (job.index > first_failed.load()) continue;
-      try {
-        for (const auto& file : job.files) {
-          if (file.part) {
-            job.loader->read(*file.part);
-          } else {
-            job.loader->read(file.path);
-          }
-        }
-        const auto finishing = std::chrono::steady_clock::now();
-        job.loader->finish(job.table, job.info);
-        job.finish_seconds =
-            std::chrono::duration<double>(std::chrono::steady_clock::now() - finishing).count();
-      } catch (...) {
-        job.error = std::current_exception();
-        size_t seen = first_failed.load();
-        while (job.index < seen && !first_failed.compare_exchange_weak(seen, job.index)) {
+  scheduler::run(queue.size(), threads, [&](size_t k) {
+    Job& job = *queue[k];
+    if (job.index > first_failed.load()) return;
+    try {
+      for (const auto& file : job.files) {
+        if (file.part) {
+          job.loader->read(*file.part);
+        } else {
+          job.loader->read(file.path);
         }
       }
-      job.finished.store(true, std::memory_order_release);
-      // Another worker merging will see this job when it is its turn; if the merge has just
-      // passed, load() merges what is left at the end.
-      std::unique_lock<std::mutex> lock(merger.mutex, std::try_to_lock);
-      if (lock.owns_lock()) merger.advance(jobs);
+      const auto finishing = std::chrono::steady_clock::now();
+      job.loader->finish(job.table, job.info);
+      job.finish_seconds =
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - finishing).count();
+    } catch (...) {
+      job.error = std::current_exception();
+      size_t seen = first_failed.load();
+      while (job.index < seen && !first_failed.compare_exchange_weak(seen, job.index)) {
+      }
     }
-  };
-  const size_t workers = std::min<size_t>(
-      queue.size(), threads > 0 ? static_cast<size_t>(threads)
-                                : std::max(1u, std::thread::hardware_concurrency()));
-  std::vector<std::thread> pool;
-  for (size_t t = 1; t < workers; ++t) pool.emplace_back(work);
-  work();
-  for (auto& t : pool) t.join();
+    job.finished.store(true, std::memory_order_release);
+    // Another worker merging will see this job when it is its turn; if the merge has just
+    // passed, load() merges what is left at the end.
+    std::unique_lock<std::mutex> lock(merger.mutex, std::try_to_lock);
+    if (lock.owns_lock()) merger.advance(jobs);
+  });
 }
 
 }  // namespace

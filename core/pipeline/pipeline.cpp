@@ -20,6 +20,7 @@
 #include "core/engine/run_context.hpp"
 #include "core/plugins/isolation.hpp"
 #include "core/rating/rating.hpp"
+#include "core/scheduler/scheduler.hpp"
 
 namespace scorecard::pipeline {
 namespace fs = std::filesystem;
@@ -266,10 +267,9 @@ void compute_isolated(const std::vector<PreparedUse>& uses, const std::vector<si
     calls[k].ctx = contexts.back().get();
     calls[k].periods = windows_for(u, reporting);
   }
-  const int parallel = options.threads > 0
-                           ? options.threads
-                           : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  plugins::calculate_isolated(calls, options.limits, parallel);
+  plugins::calculate_isolated(
+      calls, options.limits,
+      static_cast<int>(scheduler::workers_for(calls.size(), options.threads)));
   for (size_t k = 0; k < which.size(); ++k) {
     const size_t i = which[k];
     record(uses[i], calls[k].periods, calls[k].status, calls[k].out, options, card.indicators[i]);
@@ -277,20 +277,6 @@ void compute_isolated(const std::vector<PreparedUse>& uses, const std::vector<si
       options.progress(
           fmt::format("computed {} ({}/{})", uses[i].metadata.code, k + 1, which.size()));
   }
-}
-
-// Runs `work(i)` for i in [0, n) on up to `threads` threads.
-void parallel_for(size_t n, int threads, const std::function<void(size_t)>& work) {
-  const size_t workers = std::min<size_t>(
-      n, threads > 0 ? threads : std::max(1u, std::thread::hardware_concurrency()));
-  std::atomic<size_t> next{0};
-  auto loop = [&] {
-    for (size_t i = next++; i < n; i = next++) work(i);
-  };
-  std::vector<std::thread> pool;
-  for (size_t t = 1; t < workers; ++t) pool.emplace_back(loop);
-  loop();
-  for (auto& t : pool) t.join();
 }
 
 }  // namespace
@@ -449,7 +435,7 @@ model::Scorecard run(const config::Config& config, const plugins::Registry& regi
       std::stable_sort(computable.begin(), computable.end(),
                        [&](size_t a, size_t b) { return rows[a] > rows[b]; });
     }
-    parallel_for(computable.size(), options.threads, [&](size_t k) {
+    scheduler::run(computable.size(), options.threads, [&](size_t k) {
       const size_t i = computable[k];
       const auto started = std::chrono::steady_clock::now();
       compute(uses[i], data, reporting, options, card.indicators[i]);
