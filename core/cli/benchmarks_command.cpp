@@ -11,6 +11,7 @@
 
 #include "core/benchmarks/benchmarks.hpp"
 #include "core/cli/commands.hpp"
+#include "core/config/config.hpp"
 #include "core/rating/rating.hpp"
 
 namespace scorecard::cli {
@@ -77,10 +78,16 @@ int command_benchmarks(const BenchmarksArgs& args) {
   try {
     const benchmarks::Mapping mapping = benchmarks::load_mapping(
         args.mapping.empty() ? benchmarks::default_mapping() : std::filesystem::path(args.mapping));
-    const benchmarks::Published published(args.published.empty()
-                                              ? benchmarks::default_directory()
-                                              : std::filesystem::path(args.published),
-                                          mapping);
+    // --published dfe: a folder of that name here, else the published statistics of that name
+    // that come with scorecard (as benchmarks.published: dfe in a configuration).
+    std::filesystem::path directory = args.published.empty()
+                                          ? benchmarks::default_directory()
+                                          : std::filesystem::path(args.published);
+    std::error_code ec;
+    if (!args.published.empty() && config::is_published_name(args.published) &&
+        !std::filesystem::is_directory(directory, ec))
+      directory = config::published_root() / args.published;
+    const benchmarks::Published published(directory, mapping);
     benchmarks::AuthorityId a;
     try {
       a = published.resolve(args.authority);

@@ -185,32 +185,6 @@ void read_report(const Field& f, const fs::path& base, Config& c) {
   if (const Field* db = m.find("history_db")) c.history_db = read_path(*db, base);
 }
 
-// `published: dfe`: a value of letters, digits, '-' and '_' alone (no '/', no '.') names the
-// published statistics that come with scorecard, a folder of published_root(), as `include:
-// standard` names an installed set. A folder of one's own is given by its path (./dfe).
-bool is_published_name(const std::string& written) {
-  return !written.empty() && std::all_of(written.begin(), written.end(), [](unsigned char ch) {
-    return std::isalnum(ch) || ch == '-' || ch == '_';
-  });
-}
-
-// Where those names are found: $SCORECARD_BENCHMARKS_DIR when set; else the installed
-// <datadir>/scorecard/benchmarks beside the executable's bin/; else the source tree's
-// indicators/benchmarks (running from the build); else the configured install prefix's.
-fs::path published_root() {
-  if (const char* env = std::getenv("SCORECARD_BENCHMARKS_DIR"); env && *env) return env;
-  std::error_code ec;
-  const fs::path exe = boost::dll::program_location(ec);
-  if (!ec) {
-    const fs::path installed =
-        exe.parent_path().parent_path() / SCORECARD_DATA_RELATIVE_DIR / "benchmarks";
-    if (fs::is_directory(installed, ec)) return installed;
-  }
-  const fs::path source = fs::path(SCORECARD_SOURCE_DIR) / "indicators" / "benchmarks";
-  if (fs::is_directory(source, ec)) return source;
-  return fs::path(SCORECARD_INSTALL_DATA_DIR) / "benchmarks";
-}
-
 fs::path read_published(const Field& f, const fs::path& base) {
   const std::string written = f.value.IsScalar() ? f.value.Scalar() : "";
   if (!is_published_name(written)) return read_path(f, base);
@@ -282,6 +256,28 @@ std::string digest(const std::vector<std::string>& texts) {
 }
 
 }  // namespace
+
+// `published: dfe` names a folder of published_root(), as `include: standard` names an installed
+// set; a folder of one's own is given by its path (./dfe).
+bool is_published_name(const std::string& written) {
+  return !written.empty() && std::all_of(written.begin(), written.end(), [](unsigned char ch) {
+    return std::isalnum(ch) || ch == '-' || ch == '_';
+  });
+}
+
+fs::path published_root() {
+  if (const char* env = std::getenv("SCORECARD_BENCHMARKS_DIR"); env && *env) return env;
+  std::error_code ec;
+  const fs::path exe = boost::dll::program_location(ec);
+  if (!ec) {
+    const fs::path installed =
+        exe.parent_path().parent_path() / SCORECARD_DATA_RELATIVE_DIR / "benchmarks";
+    if (fs::is_directory(installed, ec)) return installed;
+  }
+  const fs::path source = fs::path(SCORECARD_SOURCE_DIR) / "indicators" / "benchmarks";
+  if (fs::is_directory(source, ec)) return source;
+  return fs::path(SCORECARD_INSTALL_DATA_DIR) / "benchmarks";
+}
 
 Config load(const fs::path& file) {
   const Document doc = read_document(file.string(), std::nullopt, kTopExpected);

@@ -130,6 +130,13 @@ std::filesystem::path sets_directory();
 // The names of the sets there ("corporate-parenting-board", "standard"), sorted.
 std::vector<std::string> installed_sets();
 
+// Where `benchmarks.published: dfe` finds the published statistics scorecard comes with:
+// $SCORECARD_BENCHMARKS_DIR when set; else the installed <datadir>/scorecard/benchmarks beside
+// the executable's bin/; else the source tree's indicators/benchmarks; else the install prefix's.
+std::filesystem::path published_root();
+// Whether `written` is such a name (letters, digits, '-' and '_' alone) rather than a path.
+bool is_published_name(const std::string& written);
+
 // The value of a parameter as the indicator declares it; throws ConfigError naming the
 // parameter, the location and the expected type.
 ParamValue convert(const RawParam& raw, const Parameter& declared);

@@ -350,5 +350,25 @@ TEST(CliBenchmarks, BarnsleyFromTheShippedFiles) {
   EXPECT_NE(unknown.err.find("no local authority has the code E09000999"), std::string::npos);
 }
 
+// `--published dfe`, as `benchmarks.published: dfe` in a configuration: the DfE files that come
+// with scorecard by their name, from a directory that has no dfe folder of its own; a dfe folder
+// in the current directory is that folder (here empty, so its files are missing).
+TEST(CliBenchmarks, APublishedNameIsTheShippedFilesUnlessAFolderHereHasIt) {
+  TempDir tmp;
+  const Result named =
+      scorecard({"benchmarks", "--authority", "370", "--published", "dfe"}, tmp.path());
+  ASSERT_EQ(named.exit_code, kOk) << describe(named);
+  EXPECT_NE(named.out.find("Barnsley (DfE 370, E08000016)"), std::string::npos) << named.out;
+  EXPECT_NE(named.out.find("50 of 366"), std::string::npos) << named.out;
+  std::filesystem::create_directory(tmp.path() / "dfe");
+  const Result here =
+      scorecard({"benchmarks", "--authority", "370", "--published", "dfe"}, tmp.path());
+  EXPECT_NE(here.exit_code, kOk) << describe(here);
+  EXPECT_NE(here.err.find("dfe: none of the files cla_number_and_rate_per_10k_children.csv is "
+                          "there"),
+            std::string::npos)
+      << describe(here);
+}
+
 }  // namespace
 }  // namespace scorecard::cli_test
