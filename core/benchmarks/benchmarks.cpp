@@ -482,6 +482,8 @@ std::vector<int> Published::years(const Entry& entry) const {
   return out;
 }
 
+void Published::read_authorities() const { table(mapping_.authorities); }
+
 AuthorityId Published::resolve(const std::string& code_or_number) const {
   const std::string wanted = trimmed(code_or_number);
   const Table& t = table(mapping_.authorities);

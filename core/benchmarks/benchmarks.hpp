@@ -110,6 +110,11 @@ class Published {
   const std::filesystem::path& directory() const { return directory_; }
   std::string neighbour_model() const;  // the neighbour file's name
 
+  // Reads the file the authorities are found in (the mapping's `authorities`); throws
+  // BenchmarkError naming the folder when it is not there or cannot be read. resolve() would
+  // throw the same, but the fault is then the folder's, not the authority asked for.
+  void read_authorities() const;
+
   // A 3-digit DfE number or an ONS code (E08000016), mapped one to the other from the files
   // (never from the name). Throws BenchmarkError when the files do not know it, or when a code
   // names more than one LA.

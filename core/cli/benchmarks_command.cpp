@@ -88,6 +88,7 @@ int command_benchmarks(const BenchmarksArgs& args) {
         !std::filesystem::is_directory(directory, ec))
       directory = config::published_root() / args.published;
     const benchmarks::Published published(directory, mapping);
+    published.read_authorities();  // a folder without the files is the folder's fault (exit 3)
     benchmarks::AuthorityId a;
     try {
       a = published.resolve(args.authority);

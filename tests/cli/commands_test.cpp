@@ -363,10 +363,12 @@ TEST(CliBenchmarks, APublishedNameIsTheShippedFilesUnlessAFolderHereHasIt) {
   std::filesystem::create_directory(tmp.path() / "dfe");
   const Result here =
       scorecard({"benchmarks", "--authority", "370", "--published", "dfe"}, tmp.path());
-  EXPECT_NE(here.exit_code, kOk) << describe(here);
-  EXPECT_NE(here.err.find("dfe: none of the files cla_number_and_rate_per_10k_children.csv is "
-                          "there"),
-            std::string::npos)
+  // A folder without the files is a data fault (3), said of the folder, not of --authority.
+  EXPECT_EQ(here.exit_code, kBadData) << describe(here);
+  EXPECT_EQ(here.err.rfind("error: dfe: none of the files cla_number_and_rate_per_10k_children.csv"
+                           " is there",
+                           0),
+            0u)
       << describe(here);
 }
 
