@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <boost/dll/runtime_symbol_info.hpp>
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
@@ -143,28 +142,13 @@ Entry read_entry(const YAML::Node& node, const Location& where) {
   return e;
 }
 
-// SCORECARD_<env>, else beside the executable (installed), else the source tree.
-fs::path data_path(const char* env, const fs::path& relative) {
-  if (const char* value = std::getenv(env); value && *value) return value;
-  std::error_code ec;
-  const fs::path exe = boost::dll::program_location(ec);
-  if (!ec) {
-    const fs::path beside =
-        exe.parent_path().parent_path() / SCORECARD_DATA_RELATIVE_DIR / relative;
-    if (fs::exists(beside, ec)) return beside;
-  }
-  const fs::path source = fs::path(SCORECARD_SOURCE_DIR) / "indicators" / relative;
-  if (fs::exists(source, ec)) return source;
-  return fs::path(SCORECARD_INSTALL_DATA_DIR) / relative;
-}
-
 }  // namespace
 
 fs::path default_mapping() {
-  return data_path("SCORECARD_BENCHMARKS_MAPPING", fs::path("benchmarks") / "dfe.yaml");
+  return config::data_path("SCORECARD_BENCHMARKS_MAPPING", fs::path("benchmarks") / "dfe.yaml");
 }
 fs::path default_directory() {
-  return data_path("SCORECARD_DFE_DIR", fs::path("benchmarks") / "dfe");
+  return config::data_path("SCORECARD_DFE_DIR", fs::path("benchmarks") / "dfe");
 }
 
 Mapping load_mapping(const fs::path& file) {

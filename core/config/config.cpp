@@ -259,25 +259,30 @@ std::string digest(const std::vector<std::string>& texts) {
 
 // `published: dfe` names a folder of published_root(), as `include: standard` names an installed
 // set; a folder of one's own is given by its path (./dfe).
+fs::path data_path(const char* env, const fs::path& relative, const fs::path& marker) {
+  if (const char* value = std::getenv(env); value && *value) return value;
+  std::error_code ec;
+  auto under = [&](const fs::path& base) { return relative.empty() ? base : base / relative; };
+  auto found = [&](const fs::path& candidate) {
+    return fs::exists(marker.empty() ? candidate : candidate / marker, ec);
+  };
+  const fs::path exe = boost::dll::program_location(ec);
+  if (!ec) {
+    const fs::path installed = under(exe.parent_path().parent_path() / SCORECARD_DATA_RELATIVE_DIR);
+    if (found(installed)) return installed;
+  }
+  const fs::path source = under(fs::path(SCORECARD_SOURCE_DIR) / "indicators");
+  if (found(source)) return source;
+  return under(SCORECARD_INSTALL_DATA_DIR);
+}
+
 bool is_published_name(const std::string& written) {
   return !written.empty() && std::all_of(written.begin(), written.end(), [](unsigned char ch) {
     return std::isalnum(ch) || ch == '-' || ch == '_';
   });
 }
 
-fs::path published_root() {
-  if (const char* env = std::getenv("SCORECARD_BENCHMARKS_DIR"); env && *env) return env;
-  std::error_code ec;
-  const fs::path exe = boost::dll::program_location(ec);
-  if (!ec) {
-    const fs::path installed =
-        exe.parent_path().parent_path() / SCORECARD_DATA_RELATIVE_DIR / "benchmarks";
-    if (fs::is_directory(installed, ec)) return installed;
-  }
-  const fs::path source = fs::path(SCORECARD_SOURCE_DIR) / "indicators" / "benchmarks";
-  if (fs::is_directory(source, ec)) return source;
-  return fs::path(SCORECARD_INSTALL_DATA_DIR) / "benchmarks";
-}
+fs::path published_root() { return data_path("SCORECARD_BENCHMARKS_DIR", "benchmarks"); }
 
 Config load(const fs::path& file) {
   const Document doc = read_document(file.string(), std::nullopt, kTopExpected);

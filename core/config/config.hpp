@@ -123,6 +123,14 @@ struct Config {
 // Reads and checks the configuration. Throws ConfigError.
 Config load(const std::filesystem::path& file);
 
+// Where something that comes with scorecard is (`relative` to its data folder: "datasets",
+// "benchmarks/dfe.yaml", ""): $`env` when set; else <datadir>/scorecard/`relative` beside the
+// executable's bin/ (installed); else the source tree's indicators/`relative` (run from the
+// build); else the configured install prefix's. A candidate counts when it exists, or, with
+// `marker`, when it holds that file.
+std::filesystem::path data_path(const char* env, const std::filesystem::path& relative,
+                                const std::filesystem::path& marker = {});
+
 // Where `include: standard` finds the indicator sets scorecard comes with: $SCORECARD_SET_DIR
 // when set; else the installed <datadir>/scorecard beside the executable's bin/; else the
 // source tree's indicators/ (running from the build); else the configured install prefix's.

@@ -1,7 +1,6 @@
 #include "core/config/indicator_list.hpp"
 
 #include <algorithm>
-#include <boost/dll/runtime_symbol_info.hpp>
 #include <cctype>
 #include <cstdlib>
 #include <filesystem>
@@ -315,18 +314,7 @@ class IndicatorList {
 
 }  // namespace
 
-fs::path sets_directory() {
-  if (const char* env = std::getenv("SCORECARD_SET_DIR"); env && *env) return env;
-  std::error_code ec;
-  const fs::path exe = boost::dll::program_location(ec);
-  if (!ec) {
-    const fs::path installed = exe.parent_path().parent_path() / SCORECARD_DATA_RELATIVE_DIR;
-    if (fs::is_regular_file(installed / "standard.yaml", ec)) return installed;
-  }
-  const fs::path source = fs::path(SCORECARD_SOURCE_DIR) / "indicators";
-  if (fs::is_regular_file(source / "standard.yaml", ec)) return source;
-  return SCORECARD_INSTALL_DATA_DIR;
-}
+fs::path sets_directory() { return data_path("SCORECARD_SET_DIR", "", "standard.yaml"); }
 
 std::vector<std::string> installed_sets() {
   std::vector<std::string> names;

@@ -7,7 +7,6 @@
 
 #include <algorithm>
 #include <atomic>
-#include <boost/dll/runtime_symbol_info.hpp>
 #include <chrono>
 #include <cstdlib>
 #include <ctime>
@@ -281,19 +280,7 @@ void compute_isolated(const std::vector<PreparedUse>& uses, const std::vector<si
 
 }  // namespace
 
-fs::path schema_directory() {
-  if (const char* env = std::getenv("SCORECARD_SCHEMA_DIR"); env && *env) return env;
-  std::error_code ec;
-  const fs::path exe = boost::dll::program_location(ec);
-  if (!ec) {
-    const fs::path beside =
-        exe.parent_path().parent_path() / SCORECARD_DATA_RELATIVE_DIR / "datasets";
-    if (fs::is_directory(beside, ec)) return beside;
-  }
-  const fs::path source = fs::path(SCORECARD_SOURCE_DIR) / "indicators" / "datasets";
-  if (fs::is_directory(source, ec)) return source;
-  return fs::path(SCORECARD_INSTALL_DATA_DIR) / "datasets";
-}
+fs::path schema_directory() { return config::data_path("SCORECARD_SCHEMA_DIR", "datasets"); }
 
 plugins::Registry load_registry(const config::Config& config, bool allow_unsafe) {
   std::vector<fs::path> dirs = config.plugin_directories;
