@@ -1253,7 +1253,7 @@ LoadResult load(const LoadOptions& options, const std::vector<DatasetRequest>& r
     if (!job.merged) {  // the first that failed (the others after it were skipped)
       strings.merge(job.loader->strings());
       job.loader->replay_log();
-      strings.move_to(pool);
+      pool.adopt(std::make_shared<values::FrozenStrings>(std::move(strings)));
       std::rethrow_exception(job.error);
     }
     for (const auto& [level, line] : job.log) spdlog::log(level, "{}", line);
@@ -1265,11 +1265,8 @@ LoadResult load(const LoadOptions& options, const std::vector<DatasetRequest>& r
     result.bytes_read += job.part.bytes_read;
   }
   spdlog::debug("the last strings merged ({} distinct) in {:.2f} s", strings.size(), since(phase));
-  phase = std::chrono::steady_clock::now();
-  strings.release_index();
-  strings.move_to(pool);
-  spdlog::debug("string pool filled in {:.2f} s", since(phase));
-  // The loaders' row state, string tables and the run's string table are freed, mostly in the
+  pool.adopt(std::make_shared<values::FrozenStrings>(std::move(strings)));
+  // The loaders' row state and string tables are freed, mostly in the
   // middle of the heap, where the allocator keeps them: give those pages back before the
   // indicators allocate theirs (at national scale, several hundred MB of the peak).
   malloc_trim(0);

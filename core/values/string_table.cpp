@@ -2,8 +2,6 @@
 
 #include <algorithm>
 #include <stdexcept>
-#include <string>
-#include <unordered_map>
 
 namespace scorecard::values {
 namespace {
@@ -108,69 +106,6 @@ std::vector<Code> StringTable::merge(const StringTable& other) {
     codes[i] = intern(other.text(static_cast<Code>(i)), h);
   }
   return codes;
-}
-
-}  // namespace scorecard::values
-
-namespace scorecard::core_detail {
-
-// The pool's members, for StringTable::move_to.
-struct StringPoolAccess {
-  static std::vector<std::string>& texts(StringPool& p) { return p.texts_; }
-  static std::unordered_map<std::string, Code>& index(StringPool& p) { return p.index_; }
-};
-
-}  // namespace scorecard::core_detail
-
-namespace scorecard::values {
-namespace {
-
-// Sorts `keys` by their bits [32, 32 + bits), least significant digit first (stable).
-void radix_sort_high(std::vector<uint64_t>& keys, int bits) {
-  std::vector<uint64_t> buffer(keys.size());
-  for (int shift = 32; shift < 32 + bits; shift += 11) {
-    size_t count[2049] = {};
-    for (uint64_t k : keys) ++count[((k >> shift) & 2047) + 1];
-    for (size_t i = 1; i < 2049; ++i) count[i] += count[i - 1];
-    for (uint64_t k : keys) buffer[count[(k >> shift) & 2047]++] = k;
-    keys.swap(buffer);
-  }
-}
-
-}  // namespace
-
-// What pool.intern() does for each new string, in bulk: the strings in Code order, then the
-// index sized once and filled bucket by bucket. Interning millions of strings one by one into
-// the pool's unordered_map costs a cache miss or two each (the bucket, then a rehash of every
-// node whenever it grows): a microsecond a string on a busy machine, seconds for a national
-// data set.
-void StringTable::move_to(StringPool& pool) {
-  auto& texts = core_detail::StringPoolAccess::texts(pool);
-  auto& index = core_detail::StringPoolAccess::index(pool);
-  const size_t from = texts.size(), to = size();
-  if (to > from) {
-    texts.reserve(to);
-    for (size_t c = from; c < to; ++c) texts.emplace_back(text(static_cast<Code>(c)));
-  }
-  // The pool has the texts now: this table's memory goes before the pool's index takes its
-  // own (the peak of a national-scale load).
-  *this = StringTable();
-  if (to <= from) return;
-  index.reserve(to);
-  const size_t buckets = index.bucket_count();
-  int bits = 0;
-  while (bits < 32 && (size_t{1} << bits) < buckets) ++bits;
-  std::vector<uint64_t> order(to - from);  // bucket << 32 | Code - from
-  for (size_t c = from; c < to; ++c)
-    order[c - from] = uint64_t{index.bucket(texts[c])} << 32 | (c - from);
-  radix_sort_high(order, bits);
-  constexpr size_t kAhead = 8;
-  for (size_t i = 0; i < order.size(); ++i) {
-    if (i + kAhead < order.size())
-      __builtin_prefetch(&texts[from + static_cast<uint32_t>(order[i + kAhead])]);
-    const size_t c = from + static_cast<uint32_t>(order[i]);
-    index.emplace(texts[c], static_cast<Code>(c));
-  }
 }
 
 }  // namespace scorecard::values

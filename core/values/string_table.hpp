@@ -3,16 +3,19 @@
 // distinct text, in order of first appearance, exactly as StringPool::intern() would number
 // them; the texts stay at fixed addresses for the table's life.
 //
-// StringPool is part of the plugin ABI (an unordered_map of std::string: a node and a cache
-// miss or two per string). The loader interns into a StringTable per dataset instead, on its
-// own thread; the run then merges the tables into one in dataset order and fills the pool once
-// (datasets::load), so the pool's Codes are those a sequential load would give.
+// StringPool's own index is an unordered_map of std::string: a node and a cache miss or two
+// per string. The loader interns into a StringTable per dataset instead, on its own thread;
+// the run then merges the tables into one in dataset order, so its Codes are those a
+// sequential load would give, and the run's pool adopts that table as it is (FrozenStrings,
+// StringPool::adopt): the strings are neither copied nor indexed again.
 #pragma once
 
 #include <cstdint>
 #include <cstring>
 #include <memory>
+#include <optional>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/values/huge_pages.hpp"
@@ -65,18 +68,6 @@ class StringTable {
   // Returns the Code here of each of other's Codes.
   std::vector<Code> merge(const StringTable& other);
 
-  // Adds to `pool`, in order, the strings of this table that it does not have: a table that
-  // began as a copy of the pool (same Codes) then gives the pool the same Codes as here. This
-  // table is left empty (its memory freed as soon as the pool has the texts).
-  void move_to(StringPool& pool);
-
-  // Frees the hash index: text() still works, intern() and find() no longer may. For a table
-  // whose strings are only to be copied out (move_to), at the peak of a run's memory.
-  void release_index() {
-    std::vector<uint64_t, HugePageAllocator<uint64_t>>().swap(slots_);
-    mask_ = 0;
-  }
-
   // Room for `strings` strings without growing.
   void reserve(size_t strings);
 
@@ -124,6 +115,23 @@ class StringTable {
   std::vector<std::unique_ptr<char[]>> chunks_;
   size_t used_ = 0;  // bytes used in the last chunk
   size_t last_chunk_size_ = 0;
+};
+
+// A table's strings as the run's pool reads them (StringPool::adopt): lookups only, safe from
+// many threads.
+class FrozenStrings final : public StringStore {
+ public:
+  explicit FrozenStrings(StringTable table) : table_(std::move(table)) {}
+  size_t size() const override { return table_.size(); }
+  std::string_view text(Code code) const override { return table_.text(code); }
+  std::optional<Code> find(std::string_view text) const override {
+    const Code code = table_.find(text, StringTable::hash(text));
+    if (code < 0) return std::nullopt;
+    return code;
+  }
+
+ private:
+  StringTable table_;
 };
 
 }  // namespace scorecard::values

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <initializer_list>
+#include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -17,10 +18,6 @@
 #include "scorecard/metadata.hpp"
 
 namespace scorecard {
-
-namespace core_detail {
-struct StringPoolAccess;  // the core's dataset loader, which fills a pool in bulk
-}
 
 // A column's cells: a std::vector where the host (the core, the testing kit) owns them, or a
 // read-only view of the host's array where a plugin reads them across the C boundary. Read it
@@ -69,8 +66,23 @@ class Array : public std::vector<T> {
 using Code = int32_t;
 inline constexpr Code kBlankCode = 0;
 
+// Texts fixed once made, each with its Code (0..size()-1; Code 0 the empty string): what a
+// StringPool can be built over, so that a host holding millions of strings in its own layout
+// (the core's dataset loader) gives them to the pool without copying them. Lookups must be
+// safe from many threads at once.
+class StringStore {
+ public:
+  virtual ~StringStore() = default;
+  virtual size_t size() const = 0;
+  virtual std::string_view text(Code code) const = 0;  // 0 <= code < size()
+  virtual std::optional<Code> find(std::string_view text) const = 0;
+};
+
 // The run's interned strings. Codes are stored trimmed and upper-case (DATA.md rule 17);
 // identifiers and free strings as written. Not thread-safe for intern(); lookups are.
+//
+// A plugin sees the host's pool through the C boundary (the second constructor), never this
+// class's members, so its layout is not part of the plugin ABI.
 class StringPool {
  public:
   StringPool() { intern(""); }
@@ -78,11 +90,28 @@ class StringPool {
   // is). `host` and `ctx` must outlive it; intern() is not available on it.
   StringPool(const scorecard_host_api* host, scorecard_context* ctx) : host_(host), ctx_(ctx) {}
 
+  // The pool's texts become those of `store`, with its Codes, which must begin with this
+  // pool's texts in Code order (a store made as a copy of the pool, then added to); texts
+  // interned afterwards take the Codes after the store's. Not on a host's pool.
+  void adopt(std::shared_ptr<const StringStore> store) {
+    if (host_) throw std::logic_error("the run's strings cannot be added to by a plugin");
+    bool begins = store && store->size() >= size() && store->size() > 0 && store->text(0).empty();
+    for (size_t i = 0; begins && i < texts_.size(); ++i)
+      begins = store->text(static_cast<Code>(base_size_ + i)) == texts_[i];
+    if (!begins) throw std::logic_error("a string store must begin with the pool's own strings");
+    base_size_ = store->size();
+    base_ = std::move(store);
+    texts_.clear();
+    index_.clear();
+  }
+
   Code intern(std::string_view text) {
     if (host_) throw std::logic_error("the run's strings cannot be added to by a plugin");
+    if (base_)
+      if (auto found = base_->find(text)) return *found;
     auto it = index_.find(std::string(text));
     if (it != index_.end()) return it->second;
-    const Code id = static_cast<Code>(texts_.size());
+    const Code id = static_cast<Code>(base_size_ + texts_.size());
     texts_.emplace_back(text);
     index_.emplace(texts_.back(), id);
     return id;
@@ -94,6 +123,8 @@ class StringPool {
       if (!host_->find_code(ctx_, {text.data(), text.size()}, &code)) return std::nullopt;
       return code;
     }
+    if (base_)
+      if (auto found = base_->find(text)) return found;
     auto it = index_.find(std::string(text));
     if (it == index_.end()) return std::nullopt;
     return it->second;
@@ -103,9 +134,10 @@ class StringPool {
       const scorecard_str t = host_->text(ctx_, id);
       return {t.data, t.size};
     }
-    return texts_.at(static_cast<size_t>(id));
+    if (id >= 0 && static_cast<size_t>(id) < base_size_) return base_->text(id);
+    return texts_.at(static_cast<size_t>(id) - base_size_);
   }
-  size_t size() const { return host_ ? host_->code_count(ctx_) : texts_.size(); }
+  size_t size() const { return host_ ? host_->code_count(ctx_) : base_size_ + texts_.size(); }
   // The codes of many texts at once (std::nullopt where absent).
   std::vector<std::optional<Code>> find_all(const std::vector<std::string>& texts) const {
     std::vector<std::optional<Code>> out(texts.size());
@@ -126,11 +158,9 @@ class StringPool {
   }
 
  private:
-  // The core's loader adds millions of strings at once, in an order that spares the cache;
-  // the members and their layout (the plugin ABI) are as they were.
-  friend struct core_detail::StringPoolAccess;
-
-  std::vector<std::string> texts_;
+  std::shared_ptr<const StringStore> base_;  // Codes 0..base_size_-1, when adopted
+  size_t base_size_ = 0;
+  std::vector<std::string> texts_;  // Codes base_size_.., in order
   std::unordered_map<std::string, Code> index_;
   const scorecard_host_api* host_ = nullptr;
   scorecard_context* ctx_ = nullptr;
