@@ -8,6 +8,10 @@
 #include <cerrno>
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace scorecard::datasets::csv {
 namespace {
 
@@ -29,6 +33,24 @@ constexpr std::array<uint8_t, 256> kClasses = make_classes();
   throw SyntaxError(line, column,
                     "NUL byte: this is not a CSV text file (binary data, or text saved as "
                     "UTF-16?); save it as CSV UTF-8");
+}
+
+// Bit i set where s[i] (of 16) is a delimiter (',', '\n', '\r'), a NUL or >= 0x80: what
+// kClasses says is not kPlain.
+inline unsigned special_bytes(const char* s) {
+#if defined(__SSE2__)
+  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s));
+  const __m128i delimiters = _mm_or_si128(
+      _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(',')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\n'))),
+      _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\r')), _mm_cmpeq_epi8(v, _mm_setzero_si128())));
+  // movemask takes each byte's high bit: the bytes >= 0x80 themselves, and the matches.
+  return static_cast<unsigned>(_mm_movemask_epi8(delimiters) | _mm_movemask_epi8(v));
+#else
+  unsigned m = 0;
+  for (unsigned i = 0; i < 16; ++i)
+    if (kClasses[static_cast<unsigned char>(s[i])] != kPlain) m |= 1u << i;
+  return m;
+#endif
 }
 
 bool is_space(char c) { return c == ' ' || c == '\t'; }
@@ -181,6 +203,13 @@ Step parse_record(const char* begin, const char* end, bool eof, uint32_t line, R
       p = s;
     } else {
       const char* s = p;
+      // 16 bytes at a time to the first byte that is not plain text; the loop below then says
+      // what it is (a delimiter, a NUL, or a byte >= 0x80, after which it goes on alone).
+      for (; end - s >= 16; s += 16)
+        if (const unsigned m = special_bytes(s)) {
+          s += __builtin_ctz(m);
+          break;
+        }
       for (; s < end; ++s) {
         const uint8_t k = kClasses[static_cast<unsigned char>(*s)];
         if (k == kPlain) continue;

@@ -162,6 +162,36 @@ TEST(Csv, NonAsciiFieldsAreFlagged) {
   EXPECT_TRUE(r.fields[2].non_ascii);
 }
 
+// Unquoted fields are scanned 16 bytes at a time: a delimiter, a byte >= 0x80 or a NUL at any
+// place in a long field (the first 16 bytes, the next 16, the tail of under 16) is found where
+// a byte-by-byte reading finds it. Expected: the text split at ',' and '\n' by hand.
+TEST(Csv, LongUnquotedFieldsSplitAtEveryPosition) {
+  for (size_t length = 0; length <= 40; ++length)
+    for (size_t at = 0; at <= length; ++at) {
+      std::string a(length, 'a');
+      a.insert(at, "\xC3\xA9");  // a two-byte UTF-8 letter inside the field
+      const std::string b(length, 'b'), text = a + "," + b + "\n" + b + "," + a;
+      const Rows rows = csv::parse_csv(text);
+      ASSERT_EQ(rows, (Rows{{a, b}, {b, a}})) << "length " << length << ", at " << at;
+      csv::Reader reader(csv::kFromText, text);
+      csv::Record r;
+      ASSERT_TRUE(reader.next(r));
+      EXPECT_TRUE(r.fields[0].non_ascii);
+      EXPECT_FALSE(r.fields[1].non_ascii);
+      // A NUL at that place instead: refused, in the field where it is.
+      std::string bad = b + "," + std::string(length, 'c');
+      bad[b.size() + 1 + at - (at == length && length > 0 ? 1 : 0)] = '\0';
+      if (length == 0) bad += std::string(1, '\0');
+      try {
+        csv::parse_csv("A,B\n" + bad + "\n");
+        ADD_FAILURE() << "no error, length " << length << ", at " << at;
+      } catch (const csv::SyntaxError& e) {
+        EXPECT_EQ(e.line, 2u);
+        EXPECT_EQ(e.column, 2u) << "length " << length << ", at " << at;
+      }
+    }
+}
+
 TEST(Csv, BlankRecords) {
   csv::Reader reader(csv::kFromText, "\n , \t,\n\"\"\nx\n");
   csv::Record r;
