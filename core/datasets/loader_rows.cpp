@@ -1,0 +1,447 @@
+// The row loop: a file's records read (with look-ahead), each cell checked and appended to
+// its typed column, the row's identity hashed and kept; then the table (loader_parts.hpp).
+#include "core/datasets/loader_parts.hpp"
+
+namespace scorecard::datasets::loading {
+namespace {
+
+// The records parsed ahead of the one being loaded (DatasetLoader::read).
+struct Lookahead {
+  static constexpr size_t kRecords = 8;
+  std::array<csv::Record, kRecords> records;
+  std::array<std::string, kRecords> scratch;  // each record's unescaped fields
+  size_t first = 0, count = 0;
+};
+
+template <class T>
+void erase_rows(std::vector<T>& v, const std::vector<uint32_t>& sorted_rows) {
+  if (sorted_rows.empty() || v.empty()) return;
+  size_t out = sorted_rows.front(), next = 0;
+  for (size_t r = sorted_rows.front(); r < v.size(); ++r) {
+    if (next < sorted_rows.size() && sorted_rows[next] == r) {
+      ++next;
+      continue;
+    }
+    v[out++] = std::move(v[r]);
+  }
+  v.resize(out);
+}
+
+}  // namespace
+
+// Folds a cell's value into `h`, as `type` reads it; text that does not parse as the type is
+// folded as text. same_value() is the matching comparison.
+uint64_t hash_value(uint64_t h, std::string_view v, ColumnType type) {
+  auto word = [](uint64_t kind, uint64_t bits) { return kind << 56 ^ bits; };
+  switch (type) {
+    case ColumnType::kDate:
+      if (auto d = values::parse_date(v)) return detail::hash_step(h, word(1, uint32_t(d->days)));
+      break;
+    case ColumnType::kInteger:
+      if (auto i = values::parse_integer(v)) return detail::hash_step(h, word(2, uint32_t(*i)));
+      break;
+    case ColumnType::kBoolean:
+      if (auto b = values::parse_boolean(v)) return detail::hash_step(h, word(3, *b ? 1 : 0));
+      break;
+    case ColumnType::kDecimal:
+      if (auto x = values::parse_decimal(v)) {
+        const double d = *x + 0.0;  // -0 is 0
+        uint64_t bits = 0;
+        std::memcpy(&bits, &d, sizeof bits);
+        return detail::hash_step(detail::hash_step(h, word(4, 0)), bits);
+      }
+      break;
+    case ColumnType::kCode: return detail::hash_text(h, v, /*upper=*/true);
+    case ColumnType::kString: break;
+  }
+  return detail::hash_text(h, v, false);
+}
+
+template <class Parse>
+std::optional<bool> same_parsed(std::string_view a, std::string_view b, Parse parse) {
+  const auto x = parse(a), y = parse(b);
+  if (x && y) return *x == *y;
+  if (x || y) return false;
+  return std::nullopt;  // neither parses: compare the text
+}
+
+bool same_value(std::string_view a, std::string_view b, ColumnType type) {
+  std::optional<bool> same;
+  switch (type) {
+    case ColumnType::kDate: same = same_parsed(a, b, values::parse_date); break;
+    case ColumnType::kInteger: same = same_parsed(a, b, values::parse_integer); break;
+    case ColumnType::kBoolean: same = same_parsed(a, b, values::parse_boolean); break;
+    case ColumnType::kDecimal: same = same_parsed(a, b, values::parse_decimal); break;
+    case ColumnType::kCode: return equal_ignoring_case(a, b);
+    case ColumnType::kString: break;
+  }
+  return same ? *same : a == b;
+}
+
+// A return's part as CSV text (header row, then its rows not superseded).
+void write_csv(const returns::Part& part, FileLayout& file) {
+  std::string& out = file.csv;
+  uint32_t line = 1;
+  auto cell = [&](std::string_view v) {
+    if (v.find_first_of(",\"\r\n") == std::string_view::npos) {
+      out += v;
+      return;
+    }
+    out += '"';
+    for (char c : v) {
+      if (c == '"') out += '"';
+      if (c == '\n') ++line;
+      out += c;
+    }
+    out += '"';
+  };
+  for (size_t c = 0; c < part.columns.size(); ++c) {
+    if (c) out += ',';
+    cell(part.columns[c]);
+  }
+  out += '\n';
+  ++line;
+  for (size_t r = 0; r < part.rows(); ++r) {
+    if (part.dropped[r]) continue;
+    file.row_lines.push_back(line);
+    file.row_of.push_back(static_cast<uint32_t>(r));
+    for (size_t c = 0; c < part.columns.size(); ++c) {
+      if (c) out += ',';
+      cell(part.cell(r, c));
+    }
+    out += '\n';
+    ++line;
+  }
+}
+
+// Appends one cell to its column; on a bad value returns the message (nothing appended).
+std::optional<std::string> DatasetLoader::cell(PlanColumn& column, const csv::Field& field) {
+  if (field.non_ascii) {
+    const size_t bad = csv::first_invalid_utf8(field.text);
+    if (bad != std::string_view::npos)
+      return fmt::format("{} is not UTF-8 text (byte 0x{:02X}); save the file as CSV UTF-8",
+                         column.name, static_cast<unsigned char>(field.text[bad]));
+  }
+  if (column.required && blank_text(field.text))
+    return fmt::format("{} is blank (a value is required)", column.name);
+  if (!column.builder.append(field.text, strings_))
+    return fmt::format("{} '{}' is not {}", column.name, shown(field.text),
+                       values::expected(column.type));
+  if (column.codes.empty() || column.builder.column().blank.back()) return std::nullopt;
+  const auto code = static_cast<size_t>(column.builder.column().ints.back());
+  if (code >= column.verdict.size()) column.verdict.resize(std::max(code + 1, strings_.size()), 0);
+  uint8_t& verdict = column.verdict[code];
+  if (verdict == 0) {
+    const std::string text(strings_.text(static_cast<Code>(code)));
+    verdict = std::binary_search(column.codes.begin(), column.codes.end(), text) ? 1 : 2;
+  }
+  if (verdict == 1) return std::nullopt;
+  column.builder.pop_back();
+  return fmt::format("{} '{}' is not one of the codes {}", column.name, shown(field.text),
+                     join(column.codes, ", "));
+}
+
+std::optional<std::string> DatasetLoader::failed_check(const csv::Record& record,
+                                                       const FileLayout& file, size_t* column) {
+  for (const auto& [c, before] : checks_) {
+    const long fc = file.plan_field[c], fb = file.plan_field[before];
+    if (fc < 0 || fb < 0) continue;
+    const Column& a = plan_[c].builder.column();
+    const Column& b = plan_[before].builder.column();
+    if (a.blank.back() || b.blank.back()) continue;
+    const bool is_before = a.type == ColumnType::kDecimal || b.type == ColumnType::kDecimal
+                               ? *a.number(a.blank.size() - 1) < *b.number(b.blank.size() - 1)
+                               : a.ints.back() < b.ints.back();
+    if (!is_before) continue;
+    *column = static_cast<size_t>(fc);
+    return fmt::format("{} '{}' is before {} '{}'", plan_[c].name,
+                       shown(record.fields[static_cast<size_t>(fc)].text), plan_[before].name,
+                       shown(record.fields[static_cast<size_t>(fb)].text));
+  }
+  return std::nullopt;
+}
+
+// A column read into the plan is hashed by its typed value, just appended: a Code for codes
+// and strings (equal Codes are equal trimmed, upper-cased texts), a day number for dates. The
+// others are hashed from their text. same_identity() compares the same way, from the text.
+uint64_t DatasetLoader::identity_hash(const csv::Record& record, const FileLayout& file) const {
+  uint64_t h = 0x2545F4914F6CDD1Dull;
+  for (const IdentityField& f : file.identity) {
+    if (f.plan >= 0) {
+      const Column& c = plan_[static_cast<size_t>(f.plan)].builder.column();
+      if (c.blank.back()) continue;  // blank and absent are the same
+      uint64_t word = static_cast<uint32_t>(c.type == ColumnType::kDecimal ? 0 : c.ints.back());
+      if (c.type == ColumnType::kDecimal) {
+        const double d = c.decimals.back() + 0.0;  // -0 is 0
+        std::memcpy(&word, &d, sizeof word);
+      }
+      h = detail::hash_step(detail::hash_step(h, f.id), word);
+      continue;
+    }
+    const std::string_view v = values::trim(record.fields[f.field].text);
+    if (v.empty()) continue;
+    h = hash_value(detail::hash_step(h, f.id), v, f.type);
+  }
+  return detail::hash_finish(h);
+}
+
+// From the key cells' text, read as their types read it (so equal hashes for equal typed keys),
+// to be known before the cells are appended: the index slot is fetched from memory meanwhile.
+uint64_t DatasetLoader::key_hash(const csv::Record& record, const FileLayout& file) const {
+  uint64_t h = 0x9E3779B97F4A7C15ull;
+  for (size_t k : key_) {
+    const std::string_view v =
+        values::trim(record.fields[static_cast<size_t>(file.plan_field[k])].text);
+    h = hash_value(detail::hash_step(h, k), v, plan_[k].type);
+  }
+  return detail::hash_finish(h);
+}
+
+void DatasetLoader::undo_row() {
+  for (PlanColumn& c : plan_)
+    while (c.builder.size() > rows_) c.builder.pop_back();
+}
+
+void DatasetLoader::keep_row(const csv::Record& record, size_t file_index, uint64_t hash) {
+  if (!key_.empty()) {
+    hashes_.push_back(hash);
+    lines_.push_back(record.line);
+  }
+  origins_.push_back(uint64_t{file_index} << 48 | record.offset);
+  ++rows_;
+}
+
+void DatasetLoader::reserve_for(uint64_t bytes_per_row) {
+  reserved_ = true;
+  const size_t rows =
+      static_cast<size_t>(bytes_total_ / std::max<uint64_t>(bytes_per_row, 1) +
+                          bytes_total_ / std::max<uint64_t>(bytes_per_row, 1) / 16 + 16);
+  for (PlanColumn& c : plan_) c.builder.reserve(rows);
+  origins_.reserve(rows);
+  if (!key_.empty()) {
+    hashes_.reserve(rows);
+    lines_.reserve(rows);
+    by_key_.reserve(rows);
+  }
+}
+
+void DatasetLoader::row(const csv::Record& record, size_t file_index) {
+  const FileLayout& file = files_[file_index];
+  ++info_.rows_read;
+  const size_t fields = record.fields.size(), width = file.header.size();
+  if (fields != width) {
+    const bool is_short = fields < width;
+    const size_t column = is_short ? fields + 1 : width + 1;
+    const size_t line = is_short ? record.fields.back().line : record.fields[width].line;
+    bad_row(file, line, column, is_short ? file.header[fields] : "", "",
+            fmt::format("{} fields", width),
+            fmt::format("row has {} fields, the header has {}", fields, width));
+    return;
+  }
+  const uint32_t key_tag = key_.empty() ? 0 : detail::fold(key_hash(record, file));
+  if (!key_.empty()) by_key_.prefetch(key_tag);
+  for (size_t c : file.present) {
+    const size_t f = static_cast<size_t>(file.plan_field[c]);
+    if (auto problem = cell(plan_[c], record.fields[f])) {
+      undo_row();
+      const bool utf8 = problem->find("not UTF-8") != std::string::npos;
+      bad_row(file, record.fields[f].line, f + 1, plan_[c].name,
+              utf8 ? "" : std::string(values::trim(record.fields[f].text)),
+              utf8                     ? "UTF-8 text"
+              : plan_[c].codes.empty() ? values::expected(plan_[c].type)
+                                       : "one of the codes",
+              *problem);
+      return;
+    }
+  }
+  for (size_t c : file.absent) plan_[c].builder.append_blank();
+  size_t column = 0;
+  if (auto problem = failed_check(record, file, &column)) {
+    undo_row();
+    bad_row(file, record.fields[column].line, column + 1, file.header[column],
+            std::string(values::trim(record.fields[column].text)), "not before", *problem);
+    return;
+  }
+  const uint64_t hash = identity_hash(record, file);
+  const uint32_t row = rows_;
+  bool keyed = !key_.empty();
+  for (size_t k : key_) keyed = keyed && !plan_[k].builder.column().blank.back();
+  if (keyed) {
+    const uint32_t tag = key_tag;
+    auto match = by_key_.find(tag, [&](uint32_t r) { return same_key(r); });
+    if (match && hashes_[*match] == hash && same_identity(record, file, *match)) {
+      undo_row();
+      ++info_.duplicates;
+      return;
+    }
+    if (match) {  // another version of the same record: the later one wins
+      dropped_.push_back(*match);
+      by_key_.replace(tag, *match, row);
+      ++info_.replaced;
+      warn_replaced(*match, record, file_index);
+    } else {
+      by_key_.insert(tag, row);
+    }
+  } else {
+    // Kept for now: whether it repeats an earlier row is found once the dataset is read.
+    identities_.add(hash, row);
+  }
+  keep_row(record, file_index, hash);
+}
+
+// The string table slots of the record's identifiers (string columns), unless the value is
+// the one before (CHILD repeats row after row in a sorted extract).
+void DatasetLoader::prefetch_strings(const csv::Record& record, const FileLayout& file) const {
+  if (record.fields.size() != file.header.size()) return;
+  for (size_t c : file.strings) {
+    const csv::Field& f = record.fields[static_cast<size_t>(file.plan_field[c])];
+    const std::string_view text = values::trim(f.text);
+    const Column& column = plan_[c].builder.column();
+    if (text.empty() || f.non_ascii) continue;
+    if (!column.ints.empty() && !column.blank.back()) {
+      const std::string_view last = strings_.text(column.ints.back());
+      if (last.size() == text.size() &&
+          values::StringTable::same_bytes(last.data(), text.data(), text.size()))
+        continue;
+    }
+    strings_.prefetch(values::StringTable::hash(text));
+  }
+}
+
+void DatasetLoader::read(const std::filesystem::path& path) {
+  const size_t file_index = files_.size();
+  if (file_index >= (size_t{1} << 15)) throw std::runtime_error(name_ + ": too many files");
+  files_.emplace_back();
+  files_.back().path = path;
+  files_.back().display = path.string();
+  info_.files.push_back(path);
+  csv::Reader reader(path);
+  read_records(reader, file_index);
+}
+
+csv::RecordFetcher* DatasetLoader::fetcher(FileLayout& file, bool second) {
+  std::unique_ptr<csv::RecordFetcher>& f = second ? file.fetcher2 : file.fetcher;
+  if (!f)
+    f = file.part ? std::make_unique<csv::RecordFetcher>(csv::kFromText, file.csv)
+                  : std::make_unique<csv::RecordFetcher>(file.path);
+  return f.get();
+}
+
+void DatasetLoader::read(const returns::Part& part) {
+  const size_t file_index = files_.size();
+  if (file_index >= (size_t{1} << 15)) throw std::runtime_error(name_ + ": too many files");
+  FileLayout& file = files_.emplace_back();
+  file.path = part.file;
+  file.display = part.file.string();
+  file.part = &part;
+  write_csv(part, file);
+  info_.files.push_back(part.file);
+  const size_t same = part.superseded_same, changed = part.superseded_changed;
+  info_.rows_read += same + changed;
+  info_.duplicates += same;
+  info_.replaced += changed;
+  if (changed)
+    result_.warnings.push_back(fmt::format(
+        "{}: {} rows of {} replaced by a later census's version (same {}, other values differ)",
+        name_, changed, file.display, join(part.key, " and ")));
+  csv::Reader reader(csv::kFromText, file.csv);
+  read_records(reader, file_index);
+}
+
+void DatasetLoader::read_records(csv::Reader& reader, size_t file_index) {
+  const std::filesystem::path& path = files_[file_index].path;
+  bytes_total_ += reader.size();
+  if (!files_[file_index].part) result_.bytes_read += reader.size();  // a return's: its XML
+  std::vector<size_t> blank_lines;  // blank rows not yet known to be at the end of the file
+  const auto started = std::chrono::steady_clock::now();
+  size_t rows_in_file = 0;
+  // Records are parsed a few ahead of the one being loaded, so that the slots their
+  // identifiers need in the string table are fetched from memory meanwhile.
+  Lookahead ahead;
+  bool have_header = false;
+  auto next = [&]() -> const csv::Record* {
+    if (ahead.count == 0) {
+      if (!reader.next(ahead.records[ahead.first])) return nullptr;
+      ahead.count = 1;
+    }
+    while (ahead.count < Lookahead::kRecords) {
+      const size_t slot = (ahead.first + ahead.count) % Lookahead::kRecords;
+      if (!reader.try_next(ahead.records[slot], ahead.scratch[slot])) break;
+      if (have_header) prefetch_strings(ahead.records[slot], files_[file_index]);
+      ++ahead.count;
+    }
+    const csv::Record* record = &ahead.records[ahead.first];
+    ahead.first = (ahead.first + 1) % Lookahead::kRecords;
+    --ahead.count;
+    return record;
+  };
+  try {
+    while (const csv::Record* current = next()) {
+      const csv::Record& record = *current;
+      if (!have_header) {
+        if (record.blank()) continue;  // blank lines before the header
+        read_header(files_[file_index], record);
+        have_header = true;
+        continue;
+      }
+      if (record.blank()) {
+        blank_lines.push_back(record.line);
+        continue;
+      }
+      for (size_t line : blank_lines) {
+        ++info_.rows_read;
+        bad_row(files_[file_index], line, 1, "", "", "a row of values",
+                "blank line before the end of the file");
+      }
+      blank_lines.clear();
+      row(record, file_index);
+      if (++rows_in_file == kRowsBeforeReserve && !reserved_)
+        reserve_for((ahead.count > 0 ? ahead.records[ahead.first].offset : reader.position()) /
+                    rows_in_file);
+    }
+    if (!have_header) bad_file(files_[file_index], 1, 1, "the file is empty (no header row)");
+  } catch (const csv::SyntaxError& e) {
+    bad_file(files_[file_index], e.line, e.column, e.what());
+  }
+  log_.emplace_back(
+      spdlog::level::debug,
+      fmt::format(
+          "{}: read {} ({} bytes, {} rows) in {:.3f} s", name_, path.string(), reader.size(),
+          rows_in_file,
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count()));
+}
+
+void DatasetLoader::finish(Table& table, DatasetInfo& info) {
+  drop_duplicates();
+  std::sort(dropped_.begin(), dropped_.end());
+  table.name = name_;
+  table.rows = rows_ - dropped_.size();
+  for (PlanColumn& c : plan_) {
+    if (!c.keep || !c.present) continue;  // a column no file has is not in the table
+    Column column = c.builder.take();
+    erase_rows(column.ints, dropped_);
+    erase_rows(column.decimals, dropped_);
+    erase_rows(column.blank, dropped_);
+    table.columns.push_back(std::move(column));
+  }
+  if (warnings_ > kMaxWarningsPerDataset)
+    result_.warnings.push_back(fmt::format("{}: {} more rows replaced by a later version", name_,
+                                           warnings_ - kMaxWarningsPerDataset));
+  log_.emplace_back(spdlog::level::info,
+                    fmt::format("{}: {} rows from {} file(s) ({} duplicates, {} replaced, {} "
+                                "rejected)",
+                                name_, table.rows, info_.files.size(), info_.duplicates,
+                                info_.replaced, info_.rejected));
+  info = std::move(info_);
+  // Only the strings are still needed (load() merges them): free the rest now, as other
+  // datasets may still be loading.
+  std::vector<PlanColumn>().swap(plan_);
+  std::vector<FileLayout>().swap(files_);
+  std::vector<uint64_t>().swap(hashes_);
+  origins_.clear();
+  std::vector<uint32_t>().swap(lines_);
+  std::vector<uint32_t>().swap(dropped_);
+  by_key_ = detail::RowIndex();
+}
+
+}  // namespace scorecard::datasets::loading
