@@ -48,41 +48,39 @@ std::string join(const std::vector<std::string>& items, const char* sep) {
   return out;
 }
 
-void DatasetLoader::bad_file(const FileLayout& file, size_t line, size_t column,
-                             const std::string& text) {
+// The issue at `line`:`column` of `file`, its message "FILE:LINE:COLUMN: TEXT"; for a return's
+// rows, at the XML element the cell came from (and, with `path`, the element's path first).
+model::DataQualityIssue DatasetLoader::issue_at(const FileLayout& file, size_t line, size_t column,
+                                                const std::string& text, bool path) const {
   model::DataQualityIssue issue;
   issue.dataset = name_;
   issue.file = file.display;
   issue.line = line;
   issue.column = column;
-  if (column >= 1 && column <= file.header.size()) issue.column_name = file.header[column - 1];
   issue.message = fmt::format("{}:{}:{}: {}", file.display, line, column, text);
   if (auto at = xml_place(file, line, column)) {
     issue.line = at->line;
     issue.column = at->column;
-    issue.message = fmt::format("{}:{}:{}: {}", file.display, at->line, at->column, text);
+    issue.message = fmt::format("{}:{}:{}: {}{}", file.display, at->line, at->column,
+                                path && !at->path.empty() ? at->path + ": " : "", text);
   }
+  return issue;
+}
+
+void DatasetLoader::bad_file(const FileLayout& file, size_t line, size_t column,
+                             const std::string& text) {
+  model::DataQualityIssue issue = issue_at(file, line, column, text, /*path=*/false);
+  if (column >= 1 && column <= file.header.size()) issue.column_name = file.header[column - 1];
   throw DataError(std::move(issue));
 }
 
 void DatasetLoader::bad_row(const FileLayout& file, size_t line, size_t column,
                             std::string column_name, std::string value, std::string expected,
                             const std::string& text) {
-  model::DataQualityIssue issue;
-  issue.dataset = name_;
-  issue.file = file.display;
-  issue.line = line;
-  issue.column = column;
+  model::DataQualityIssue issue = issue_at(file, line, column, text, /*path=*/true);
   issue.column_name = std::move(column_name);
   issue.value = std::move(value);
   issue.expected = std::move(expected);
-  issue.message = fmt::format("{}:{}:{}: {}", file.display, line, column, text);
-  if (auto at = xml_place(file, line, column)) {
-    issue.line = at->line;
-    issue.column = at->column;
-    issue.message = fmt::format("{}:{}:{}: {}{}", file.display, at->line, at->column,
-                                at->path.empty() ? "" : at->path + ": ", text);
-  }
   if (options_.on_error == OnError::kFail) throw DataError(std::move(issue));
   ++info_.rejected;
   result_.issues.push_back(std::move(issue));

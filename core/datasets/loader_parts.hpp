@@ -144,6 +144,8 @@ class DatasetLoader {
   void warn_replaced(uint32_t old_row, const csv::Record& record, size_t file_index);
   void bad_row(const FileLayout& file, size_t line, size_t column, std::string column_name,
                std::string value, std::string expected, const std::string& text);
+  model::DataQualityIssue issue_at(const FileLayout& file, size_t line, size_t column,
+                                   const std::string& text, bool path) const;
   [[noreturn]] void bad_file(const FileLayout& file, size_t line, size_t column,
                              const std::string& text);
   bool identity_column(const std::string& column) const {
