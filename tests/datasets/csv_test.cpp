@@ -9,6 +9,7 @@
 
 #include "core/datasets/row_index.hpp"
 #include "core/values/column_builder.hpp"
+#include "core/values/string_table.hpp"
 #include "core/values/values.hpp"
 #include "tests/datasets/temp_dir.hpp"
 
@@ -304,6 +305,32 @@ TEST(Values, NumbersAndFlags) {
 
 // ColumnBuilder remembers codes it interned (for speed); the cells must be exactly what
 // interning each trimmed (code: upper-cased) text gives, whatever the pool.
+// A code column interning into the loader's StringTable keeps a small dictionary of its own;
+// every cell's Code must still be the one the table alone gives, in order of first appearance,
+// while other columns add to the same table between its cells, and once the column has more
+// distinct codes than its dictionary holds (the "very many" half: 40,000 values).
+TEST(Values, CodeColumnInterningEqualsTheStringTable) {
+  std::mt19937 rng(11);
+  values::StringTable table;
+  values::ColumnBuilder codes("C", ColumnType::kCode), ids("CHILD", ColumnType::kString);
+  std::vector<std::string> code_texts, id_texts;
+  for (int n = 0; n < 60000; ++n) {
+    const unsigned k = rng() % (n < 30000 ? 12 : 40000);
+    std::string t = (rng() % 2 ? "p" : "P") + std::to_string(k);
+    std::string id = "C" + std::to_string(rng() % 20000);
+    code_texts.push_back(t);
+    id_texts.push_back(id);
+    ASSERT_TRUE(ids.append(id, table));
+    ASSERT_TRUE(codes.append(t, table));
+    EXPECT_EQ(table.text(codes.column().ints.back()), CodeSet::normalise(t));
+  }
+  values::StringTable fresh;  // the same cells interned in the same order, with no builder
+  for (size_t n = 0; n < code_texts.size(); ++n) {
+    EXPECT_EQ(ids.column().ints[n], fresh.intern(id_texts[n])) << n;
+    EXPECT_EQ(codes.column().ints[n], fresh.intern(CodeSet::normalise(code_texts[n]))) << n;
+  }
+}
+
 TEST(Values, BuilderInterningEqualsThePool) {
   std::mt19937 rng(5);
   StringPool pool_a, pool_b;
