@@ -77,32 +77,12 @@ Code ColumnBuilder::intern(std::string_view text, StringPool& pool) {
 }
 
 Code ColumnBuilder::intern(std::string_view text, StringTable& strings) {
-  auto same = [&](Code code) {
-    const std::string_view t = strings.text(code);
-    return t.size() == text.size() && StringTable::same_bytes(t.data(), text.data(), t.size());
-  };
-  if (last_ >= 0 && same(last_)) return last_;  // sorted extracts repeat CHILD row after row
-  if (column_.type != ColumnType::kCode) return last_ = strings.intern(text);
-  // A code column has a handful of values: found in a small dictionary of its own, where the
-  // dataset's table (millions of identifiers in it too) costs a cache miss a cell. A hit is
-  // checked against the table's text, so the Code is the one strings.intern(text) returns.
-  const uint64_t h = StringTable::hash(text);
-  if (code_slots_.empty()) code_slots_.assign(kCodeSlots, CodeSlot{});
-  const size_t mask = kCodeSlots - 1;
-  size_t i = h & mask;
-  for (size_t probes = 0; probes < kCodeSlots; ++probes, i = (i + 1) & mask) {
-    CodeSlot& slot = code_slots_[i];
-    if (slot.code < 0) {
-      last_ = strings.intern(text, h);
-      if (codes_cached_ * 2 < kCodeSlots) {  // at most half full; beyond, the table alone
-        slot = CodeSlot{h, last_};
-        ++codes_cached_;
-      }
+  if (last_ >= 0) {  // sorted extracts repeat CHILD row after row
+    const std::string_view t = strings.text(last_);
+    if (t.size() == text.size() && StringTable::same_bytes(t.data(), text.data(), t.size()))
       return last_;
-    }
-    if (slot.hash == h && same(slot.code)) return last_ = slot.code;
   }
-  return last_ = strings.intern(text, h);
+  return last_ = strings.intern(text);
 }
 
 template <class Strings>

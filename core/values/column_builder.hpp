@@ -47,16 +47,6 @@ class ColumnBuilder {
   };
   std::vector<CacheSlot> cache_;
   size_t cached_ = 0;
-  // The same for a code column interning into the loader's StringTable: its own small
-  // dictionary (a code column has a handful of values; a column with more than
-  // kCodeSlots / 2 interns the rest straight into the table).
-  static constexpr size_t kCodeSlots = 256;
-  struct CodeSlot {
-    uint64_t hash = 0;
-    Code code = -1;  // -1: empty
-  };
-  std::vector<CodeSlot> code_slots_;
-  size_t codes_cached_ = 0;
   Code last_ = -1;
 };
 

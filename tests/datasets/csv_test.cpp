@@ -305,10 +305,9 @@ TEST(Values, NumbersAndFlags) {
 
 // ColumnBuilder remembers codes it interned (for speed); the cells must be exactly what
 // interning each trimmed (code: upper-cased) text gives, whatever the pool.
-// A code column interning into the loader's StringTable keeps a small dictionary of its own;
-// every cell's Code must still be the one the table alone gives, in order of first appearance,
-// while other columns add to the same table between its cells, and once the column has more
-// distinct codes than its dictionary holds (the "very many" half: 40,000 values).
+// Interning into the loader's StringTable through the builders gives every cell the Code the
+// table alone gives, in order of first appearance, with two columns adding to the same table
+// between each other's cells, for a column of few codes and one of very many (40,000 values).
 TEST(Values, CodeColumnInterningEqualsTheStringTable) {
   std::mt19937 rng(11);
   values::StringTable table;
