@@ -10,6 +10,8 @@ function(scorecard_version_from_header header_dir out_var)
     foreach(line ${lines})
       if(line MATCHES "^#define SCORECARD_SDK_VERSION \"([0-9]+\\.[0-9]+\\.[0-9]+)\"")
         list(APPEND found "${CMAKE_MATCH_1}")
+        # A new version in the header configures the build again (the packages' names).
+        set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${header}")
       else()
         message(FATAL_ERROR "${header}: SCORECARD_SDK_VERSION is not \"x.y.z\": ${line}")
       endif()

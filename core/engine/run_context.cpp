@@ -28,6 +28,34 @@ const CareIndex& RunData::care() const {
   return *care_;
 }
 
+const RowGroups& RunData::rows_by(std::string_view dataset, std::string_view column) const {
+  Grouping* g = nullptr;
+  {
+    std::lock_guard<std::mutex> lock(groups_mutex_);
+    auto key = std::make_pair(std::string(dataset), std::string(column));
+    auto it = groups_.find(key);
+    if (it == groups_.end())
+      it = groups_.emplace(std::move(key), std::make_unique<Grouping>()).first;
+    g = it->second.get();
+  }
+  // Built outside the map's lock: another grouping can be built meanwhile; a second caller
+  // of this one waits for the first.
+  std::call_once(g->once, [&] {
+    const auto started = std::chrono::steady_clock::now();
+    try {
+      g->groups = RowGroups::build(find(dataset), dataset, column);
+    } catch (const std::exception& e) {
+      g->error = e.what();
+      return;
+    }
+    spdlog::debug(
+        "rows of {} grouped by {} in {:.2f} s", dataset, column,
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
+  });
+  if (!g->error.empty()) throw std::runtime_error(g->error);
+  return g->groups;
+}
+
 RunContext::RunContext(const RunData& data, Parameters params, std::string indicator,
                        bool want_records)
     : data_(data),

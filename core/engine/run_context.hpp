@@ -22,10 +22,20 @@ class RunData {
 
   const Table* find(std::string_view name) const;
   const CareIndex& care() const;
+  // The rows of `dataset` grouped by `column`, built on first use (once per pair, thread-safe).
+  const RowGroups& rows_by(std::string_view dataset, std::string_view column) const;
 
  private:
   mutable std::once_flag care_once_;
   mutable std::unique_ptr<CareIndex> care_;
+  struct Grouping {
+    std::once_flag once;
+    RowGroups groups;
+    std::string error;  // why it could not be built
+  };
+  mutable std::mutex groups_mutex_;  // guards the map, not the building
+  mutable std::map<std::pair<std::string, std::string>, std::unique_ptr<Grouping>, std::less<>>
+      groups_;
 };
 
 // The months of a rolling window: the indicator's `period_months`, or, when it declares an
@@ -45,6 +55,9 @@ class RunContext final : public Context {
   const Authority& authority() const override { return data_.authority; }
   bool want_records() const override { return want_records_; }
   const CareIndex& care() const override { return data_.care(); }
+  const RowGroups& rows_by(std::string_view dataset, std::string_view column) const override {
+    return data_.rows_by(dataset, column);
+  }
   void log(LogLevel level, const std::string& message) const override;
 
  private:

@@ -146,49 +146,35 @@ namespace {
 // Each child's CP visit days, in order; two visits on one day are one visit (rule 12). SEEN
 // is not read. The days of child c are days[first[c], first[c + 1]): a counting sort on the
 // child's Code, 4 bytes a visit (tens of millions of visits at national scale).
-struct VisitDays {
-  std::vector<uint32_t> first;  // by Code, one more than the largest Code
-  std::vector<Date> days;
+// The days of each child's CP visits (VISIT_TYPE CP, dated), sorted and unique, read from
+// the run's grouping of `visits` by CHILD (Context::rows_by, shared with the other indicators
+// that read visits by child). Asked for child after child, so the last child's are kept.
+class CpVisitDays {
+ public:
+  explicit CpVisitDays(const Context& ctx)
+      : type_(ctx.table("visits").column("VISIT_TYPE")),
+        date_(ctx.table("visits").column("VISIT_DATE")),
+        cp_(ctx.codes({"CP"})),
+        by_child_(ctx.rows_by("visits", "CHILD")) {}
 
-  std::pair<const Date*, const Date*> of(Code child) const {
-    const auto c = static_cast<size_t>(child);
-    if (c + 1 >= first.size()) return {nullptr, nullptr};
-    return {days.data() + first[c], days.data() + first[c + 1]};
+  const std::vector<Date>& of(Code child) {
+    if (child == child_) return days_;
+    child_ = child;
+    days_.clear();
+    for (const uint32_t r : by_child_.of(child))
+      if (!date_.is_blank(r) && cp_.contains(type_.code(r))) days_.push_back(Date{date_.ints[r]});
+    if (!std::is_sorted(days_.begin(), days_.end())) std::sort(days_.begin(), days_.end());
+    days_.erase(std::unique(days_.begin(), days_.end()), days_.end());
+    return days_;
   }
+
+ private:
+  const Column &type_, &date_;
+  const CodeSet cp_;
+  const RowGroups& by_child_;
+  Code child_ = -1;
+  std::vector<Date> days_;
 };
-
-VisitDays cp_visit_days(const Context& ctx) {
-  const Table& visits = ctx.table("visits");
-  const Column& type = visits.column("VISIT_TYPE");
-  const Column& child = visits.column("CHILD");
-  const Column& date = visits.column("VISIT_DATE");
-  const CodeSet cp = ctx.codes({"CP"});
-  auto wanted = [&](size_t r) { return !date.is_blank(r) && cp.contains(type.code(r)); };
-  VisitDays v;
-  v.first.assign(ctx.strings().size() + 1, 0);  // every Code is below the pool's size
-  for (size_t r = 0; r < visits.rows; ++r)
-    if (wanted(r)) ++v.first[static_cast<size_t>(child.code(r)) + 1];
-  for (size_t c = 1; c < v.first.size(); ++c) v.first[c] += v.first[c - 1];
-  // first[c + 1] is the end of child c's days; placed from the last row back, it ends as their
-  // start, and one shift makes first[c] the start (no second array of Codes' size).
-  v.days.resize(v.first.back());
-  for (size_t r = visits.rows; r-- > 0;)
-    if (wanted(r)) v.days[--v.first[static_cast<size_t>(child.code(r)) + 1]] = *date.date(r);
-  v.first.erase(v.first.begin());
-  v.first.push_back(static_cast<uint32_t>(v.days.size()));
-  // Each child's days sorted and made unique, packed to the front.
-  size_t out = 0;
-  for (size_t c = 0; c + 1 < v.first.size(); ++c) {
-    const auto begin = v.days.begin() + v.first[c], end = v.days.begin() + v.first[c + 1];
-    if (!std::is_sorted(begin, end)) std::sort(begin, end);
-    v.first[c] = static_cast<uint32_t>(out);
-    for (auto d = begin; d != end; ++d)
-      if (d == begin || *d != *(d - 1)) v.days[out++] = *d;
-  }
-  v.first.back() = static_cast<uint32_t>(out);
-  v.days.resize(out);
-  return v;
-}
 
 // Tallies every period's due dates as one plan's visits are walked.
 struct DueDates {
@@ -249,11 +235,11 @@ std::vector<Observation> VisitsOnTime::calculate(const Context& ctx,
   long undated = 0;
   const std::vector<DatedRow> plan_rows =
       rows_by_child(plans, plans.column("CHILD"), plans.column("CPP_START"), undated);
-  const VisitDays visits = cp_visit_days(ctx);
+  CpVisitDays visits(ctx);
   for (const DatedRow& plan : plan_rows) {
-    const auto [visit, child_end] = visits.of(plan.child);
-    walk_plan(ctx, record_id(ctx, id, plan), plan.date, end.date(plan.row), visit, child_end,
-              static_cast<int>(due_days), tally);
+    const std::vector<Date>& days = visits.of(plan.child);
+    walk_plan(ctx, record_id(ctx, id, plan), plan.date, end.date(plan.row), days.data(),
+              days.data() + days.size(), static_cast<int>(due_days), tally);
   }
 
   std::vector<Observation> out;

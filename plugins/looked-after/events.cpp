@@ -40,67 +40,46 @@ std::string event_type(const Parameters& params) {
   return type;
 }
 
-// Every event of the type, grouped by child: the days of child c are
-// days[first[c], first[c + 1]), in order. VISIT: `visits` of VISIT_TYPE CLA where the child
-// was seen. Built by a counting sort on the child's Code (linear: a comparison sort of tens of
-// millions of visits took seconds, and a binary search over them per child and period missed
-// the cache at every step).
-struct EventsByChild {
-  std::vector<uint32_t> first;  // by Code, one more than the largest Code
-  std::vector<int32_t> days;
-
-  // The latest event of `child` on or before day `as_at`, if any.
-  std::optional<int32_t> latest(Code child, int32_t as_at) const {
-    const auto c = static_cast<size_t>(child);
-    if (c + 1 >= first.size()) return std::nullopt;
-    const auto begin = days.begin() + first[c], end = days.begin() + first[c + 1];
-    const auto after = std::upper_bound(begin, end, as_at);
-    if (after == begin) return std::nullopt;
-    return *std::prev(after);
+// The events of the type, by child: VISIT is `visits` of VISIT_TYPE CLA where the child was
+// seen; any other type, `child_events` of that EVENT_TYPE. Each child's rows come from the
+// run's grouping by CHILD (Context::rows_by), shared with every other use of this indicator
+// and the others that read the same dataset by child: only the rows of the children looked
+// after are read, not the whole table once per use.
+class EventsByChild {
+ public:
+  EventsByChild(const Context& ctx, const std::string& type) {
+    const bool visit = type == kVisit;
+    const char* dataset = visit ? "visits" : "child_events";
+    const Table& table = ctx.table(dataset);
+    date_ = &table.column(visit ? "VISIT_DATE" : "EVENT_DATE");
+    kind_ = &table.column(visit ? "VISIT_TYPE" : "EVENT_TYPE");
+    seen_ = visit ? &table.column("SEEN") : nullptr;
+    wanted_ = ctx.codes({visit ? std::string("CLA") : type});
+    groups_ = &ctx.rows_by(dataset, "CHILD");
   }
+
+  // The days of the child's events, in order, into `days`.
+  void days_of(Code child, std::vector<int32_t>& days) const {
+    days.clear();
+    for (const uint32_t r : groups_->of(child)) {
+      if (date_->is_blank(r) || !wanted_.contains(kind_->code(r))) continue;
+      if (seen_ && !seen_->flag(r).value_or(false)) continue;
+      days.push_back(date_->ints[r]);
+    }
+    if (!std::is_sorted(days.begin(), days.end())) std::sort(days.begin(), days.end());
+  }
+
+ private:
+  const Column *date_ = nullptr, *kind_ = nullptr, *seen_ = nullptr;
+  CodeSet wanted_;
+  const RowGroups* groups_ = nullptr;
 };
 
-// `codes`: the number of Codes in the run (every cell's Code is below it).
-template <class Wanted>
-EventsByChild group_by_child(const Table& table, const Column& child, const Column& date,
-                             size_t codes, Wanted&& wanted) {
-  EventsByChild events;
-  events.first.assign(codes + 1, 0);
-  for (size_t r = 0; r < table.rows; ++r)
-    if (!date.is_blank(r) && wanted(r)) ++events.first[static_cast<size_t>(child.code(r)) + 1];
-  for (size_t c = 1; c < events.first.size(); ++c) events.first[c] += events.first[c - 1];
-  // first[c + 1] is the end of child c's days; placed from the last row back, it ends as their
-  // start, and one shift makes first[c] the start (no second array of Codes' size).
-  events.days.resize(events.first.back());
-  for (size_t r = table.rows; r-- > 0;)
-    if (!date.is_blank(r) && wanted(r))
-      events.days[--events.first[static_cast<size_t>(child.code(r)) + 1]] = date.ints[r];
-  events.first.erase(events.first.begin());
-  events.first.push_back(static_cast<uint32_t>(events.days.size()));
-  for (size_t c = 0; c + 1 < events.first.size(); ++c) {
-    const auto begin = events.days.begin() + events.first[c];
-    const auto end = events.days.begin() + events.first[c + 1];
-    if (!std::is_sorted(begin, end)) std::sort(begin, end);
-  }
-  return events;
-}
-
-EventsByChild events_of_type(const Context& ctx, const std::string& type) {
-  if (type == kVisit) {
-    const Table& visits = ctx.table("visits");
-    const Column &child = visits.column("CHILD"), &date = visits.column("VISIT_DATE");
-    const Column &kind = visits.column("VISIT_TYPE"), &seen = visits.column("SEEN");
-    const CodeSet looked_after_visit = ctx.codes({"CLA"});
-    return group_by_child(visits, child, date, ctx.strings().size(), [&](size_t r) {
-      return looked_after_visit.contains(kind.code(r)) && seen.flag(r).value_or(false);
-    });
-  }
-  const Table& table = ctx.table("child_events");
-  const Column &child = table.column("CHILD"), &date = table.column("EVENT_DATE");
-  const Column& kind = table.column("EVENT_TYPE");
-  const CodeSet wanted = ctx.codes({type});
-  return group_by_child(table, child, date, ctx.strings().size(),
-                        [&](size_t r) { return wanted.contains(kind.code(r)); });
+// The latest of the (sorted) days on or before day `as_at`, if any.
+std::optional<int32_t> latest(const std::vector<int32_t>& days, int32_t as_at) {
+  const auto after = std::upper_bound(days.begin(), days.end(), as_at);
+  if (after == days.begin()) return std::nullopt;
+  return *std::prev(after);
 }
 
 // The first day of the window [as_at - N, as_at] (rule 9: both ends included); empty when
@@ -168,7 +147,7 @@ std::vector<Observation> RecentEvent::calculate(const Context& ctx,
     throw std::invalid_argument("set within_days or within_months, not both (leave one blank)");
   if ((days && (*days < 0 || *days > 36600)) || (months && (*months < 0 || *months > 1200)))
     throw std::invalid_argument("within_days and within_months must be 0 or more");
-  const EventsByChild events = events_of_type(ctx, event_type(params));
+  const EventsByChild events(ctx, event_type(params));
   std::vector<Date> as_at;
   std::vector<std::optional<Date>> from;
   for (const Period& p : periods) {
@@ -177,11 +156,17 @@ std::vector<Observation> RecentEvent::calculate(const Context& ctx,
   }
   // One pass over the children for every period (each period's children still in order).
   std::vector<Ratio> ratios(periods.size(), Ratio(ctx.want_records()));
+  std::vector<int32_t> event_days;  // the child's, read when the child is first counted
   for (const ChildCare& c : ctx.care().children) {
+    bool read = false;
     for (size_t k = 0; k < periods.size(); ++k) {
       if (!looked_after_at(c, as_at[k])) continue;
-      const std::optional<int32_t> latest = events.latest(c.child, as_at[k].days);
-      const bool recent = latest && (!from[k] || *latest >= from[k]->days);
+      if (!read) {
+        events.days_of(c.child, event_days);
+        read = true;
+      }
+      const std::optional<int32_t> last = latest(event_days, as_at[k].days);
+      const bool recent = last && (!from[k] || *last >= from[k]->days);
       ratios[k].count(ctx.text(c.child), recent);
     }
   }

@@ -202,11 +202,16 @@ TEST(CliPlugins, ListJsonShowsTheSevenStandardPlugins) {
     EXPECT_TRUE(ids.count(id)) << id;
 }
 
+// The ABI this scorecard and the fixture plugin are built for ("2.3").
+const std::string kAbi =
+    std::to_string(SCORECARD_ABI_MAJOR) + "." + std::to_string(SCORECARD_ABI_MINOR);
+
 TEST(CliPlugins, ListWithAPluginDirectoryAddsItsPlugins) {
   const Result r = scorecard({"plugins", "list", "--plugin-dir", kFixturePlugins.string()});
   ASSERT_EQ(r.exit_code, kOk) << describe(r);
   EXPECT_TRUE(has_line(r.out, (kFixturePlugins / "cli_fixtures.so").string())) << r.out;
-  EXPECT_TRUE(has_line(r.out, "  cli_fixtures 1.2.3, SDK " SCORECARD_SDK_VERSION ", ABI 2.2: ok"))
+  EXPECT_TRUE(
+      has_line(r.out, "  cli_fixtures 1.2.3, SDK " SCORECARD_SDK_VERSION ", ABI " + kAbi + ": ok"))
       << r.out;
   EXPECT_TRUE(contains(r.out, "  clitest.throws ")) << r.out;
   EXPECT_TRUE(contains(r.out, "needs header(CHILD)")) << r.out;
@@ -225,7 +230,8 @@ TEST(CliPlugins, ListWithAMissingPluginDirectory) {
 TEST(CliPlugins, CheckAGoodPlugin) {
   const Result r = scorecard({"plugins", "check", (kFixturePlugins / "cli_fixtures.so").string()});
   EXPECT_EQ(r.exit_code, kOk) << describe(r);
-  EXPECT_TRUE(has_line(r.out, "  cli_fixtures 1.2.3, SDK " SCORECARD_SDK_VERSION ", ABI 2.2: ok"))
+  EXPECT_TRUE(
+      has_line(r.out, "  cli_fixtures 1.2.3, SDK " SCORECARD_SDK_VERSION ", ABI " + kAbi + ": ok"))
       << r.out;
   for (const char* id : {"clitest.header", "clitest.oc2", "clitest.referrals", "clitest.throws"})
     EXPECT_TRUE(contains(r.out, std::string("  ") + id + " ")) << id;

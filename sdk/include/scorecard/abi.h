@@ -25,11 +25,11 @@
 #define SCORECARD_ABI_MAJOR 2
 /* The minor this SDK implements. A plugin may be compiled as for an older minor (the test of
  * the append-only rule does): define SCORECARD_ABI_MINOR to it before including the SDK. */
-#define SCORECARD_ABI_CURRENT_MINOR 2
+#define SCORECARD_ABI_CURRENT_MINOR 3
 #ifndef SCORECARD_ABI_MINOR
 #define SCORECARD_ABI_MINOR SCORECARD_ABI_CURRENT_MINOR
 #endif
-#define SCORECARD_SDK_VERSION "2.2.0"
+#define SCORECARD_SDK_VERSION "2.3.0"
 
 /* The one exported symbol; its type is scorecard_entry_point. */
 #define SCORECARD_ENTRY_POINT "scorecard_get_plugin_info"
@@ -221,6 +221,20 @@ typedef struct scorecard_care_index {
   size_t slot_count;
 } scorecard_care_index;
 
+/* A dataset's rows grouped by the code in one of its code or string columns (since 2.3;
+ * frozen for the major, like the other arrays), built once per run and shared by every
+ * indicator: with i = c - first_code, the rows whose cell holds code c are rows[first[i]] to
+ * rows[first[i + 1] - 1], in row order. first_code is the smallest code in the column and
+ * `first` has one entry per code from it to the largest, plus one (a code outside has no
+ * rows); rows whose cell is blank are in no group. */
+typedef struct scorecard_row_groups {
+  const uint32_t* first;
+  size_t first_count;
+  const uint32_t* rows;
+  size_t row_count;
+  int32_t first_code;
+} scorecard_row_groups;
+
 typedef struct scorecard_authority {
   uint32_t struct_size;
   scorecard_str name, code;
@@ -291,6 +305,13 @@ typedef struct scorecard_host_api {
   /* Since 2.1: the codes of many texts at once (-1 where absent), for code sets. */
   void (*find_codes)(scorecard_context* ctx, const scorecard_str* texts, size_t count,
                      int32_t* codes);
+#endif
+#if SCORECARD_ABI_MINOR >= 3
+  /* Since 2.3: the dataset's rows grouped by the codes of `column` (see scorecard_row_groups),
+   * built on first use and kept for the run; NULL with a message when the dataset is not
+   * loaded, the column is not in it or is not a code or string column. */
+  const scorecard_row_groups* (*row_groups)(scorecard_context* ctx, scorecard_str dataset,
+                                            scorecard_str column, scorecard_error* error);
 #endif
 } scorecard_host_api;
 

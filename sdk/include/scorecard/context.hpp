@@ -39,6 +39,11 @@ class Context {
   // Each child's episodes, indexed once per run and shared by every indicator. Throws
   // std::runtime_error when the episodes dataset is not loaded.
   virtual const CareIndex& care() const = 0;
+  // The dataset's rows grouped by the Codes of one of its code or string columns (each
+  // child's visits: rows_by("visits", "CHILD").of(child)), built once per run and shared by
+  // every indicator that asks for it (SDK 2.3). Throws std::runtime_error when the dataset is
+  // not loaded or the column is not one of its code or string columns.
+  virtual const RowGroups& rows_by(std::string_view dataset, std::string_view column) const = 0;
   // Logged under the indicator's id. Never put a child's identifier in an info/warn line.
   virtual void log(LogLevel level, const std::string& message) const = 0;
 

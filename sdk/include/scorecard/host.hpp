@@ -307,6 +307,30 @@ class Call {
       }
     };
 #endif
+#if SCORECARD_ABI_MINOR >= 3
+    t.row_groups = [](scorecard_context* ctx, scorecard_str dataset, scorecard_str column,
+                      scorecard_error* error) -> const scorecard_row_groups* {
+      Call& c = of(ctx);
+      if (!c.ctx_) {
+        set_error(error, "no rows to group outside a calculation");
+        return nullptr;
+      }
+      try {
+        const RowGroups& groups = c.ctx_->rows_by(view(dataset), view(column));
+        std::lock_guard<std::mutex> lock(c.mutex_);
+        auto key = std::string(view(dataset)) + '\0' + std::string(view(column));
+        auto it = c.groups_.find(key);
+        if (it == c.groups_.end())
+          it = c.groups_
+                   .emplace(std::move(key), std::make_unique<scorecard_row_groups>(groups.c_view()))
+                   .first;
+        return it->second.get();
+      } catch (const std::exception& e) {
+        set_error(error, e.what());
+        return nullptr;
+      }
+    };
+#endif
     return t;
   }
 
@@ -318,6 +342,7 @@ class Call {
   std::mutex mutex_;
   std::map<std::string, std::unique_ptr<CTable>, std::less<>> tables_;
   std::unique_ptr<scorecard_care_index> care_;
+  std::map<std::string, std::unique_ptr<scorecard_row_groups>> groups_;
 };
 
 // Calls one C indicator class: its instance, metadata, needs and calculation, each failure

@@ -280,6 +280,26 @@ class HostedContext final : public Context {
     }
     return *care_;
   }
+  const RowGroups& rows_by(std::string_view dataset, std::string_view column) const override {
+    std::lock_guard<std::mutex> lock(groups_mutex_);  // not mutex_: find_table() takes that
+    auto key = std::string(dataset) + '\0' + std::string(column);
+    auto it = groups_.find(key);
+    if (it != groups_.end()) return it->second;
+#if SCORECARD_ABI_MINOR >= 3
+    if (SCORECARD_HAS_FIELD(host_, scorecard_host_api, row_groups) && host_->row_groups) {
+      char message[1024] = "";
+      scorecard_error error{message, sizeof message};
+      const scorecard_row_groups* g =
+          host_->row_groups(ctx_, c_str(dataset), c_str(column), &error);
+      if (!g) throw std::runtime_error(message);
+      return groups_.emplace(std::move(key), RowGroups::view(*g)).first->second;
+    }
+#endif
+    // A host without the function (none that loads this plugin: an older host refuses it):
+    // grouped here, for this call only.
+    return groups_.emplace(std::move(key), RowGroups::build(find_table(dataset), dataset, column))
+        .first->second;
+  }
   void log(LogLevel level, const std::string& message) const override {
     host_->log(ctx_, static_cast<int32_t>(level), c_str(message));
   }
@@ -294,6 +314,8 @@ class HostedContext final : public Context {
   mutable std::mutex mutex_;
   mutable std::map<std::string, std::unique_ptr<Table>, std::less<>> tables_;
   mutable std::unique_ptr<CareIndex> care_;
+  mutable std::mutex groups_mutex_;
+  mutable std::map<std::string, RowGroups> groups_;
 };
 
 // The host table must have every function this plugin calls: those of its own minor.

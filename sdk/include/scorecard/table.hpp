@@ -2,6 +2,7 @@
 // In: filled by the core's dataset loader. Out: read by plugins through Context::table().
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <initializer_list>
@@ -16,6 +17,7 @@
 #include "scorecard/abi.h"
 #include "scorecard/date.hpp"
 #include "scorecard/metadata.hpp"
+#include "scorecard/span.hpp"
 
 namespace scorecard {
 
@@ -246,6 +248,101 @@ struct Table {
     throw std::out_of_range("dataset '" + name + "' has no column '" + std::string(column) +
                             "' (declare it in the indicator's data needs)");
   }
+};
+
+// A table's rows grouped by the Code in one of its code or string columns (Context::rows_by):
+// of(c) is the rows whose cell holds c, in row order; a blank cell is in no group. Built once
+// per run by the core and shared by every indicator that asks for the same grouping, so that
+// "each child's visits" is one counting sort for the run, not one per indicator.
+class RowGroups {
+ public:
+  Span<uint32_t> of(Code code) const {
+    const auto c = static_cast<size_t>(static_cast<int64_t>(code) - base_);
+    if (code < base_ || c + 1 >= first_.size()) return {};
+    return Span<uint32_t>(rows_.data() + first_[c], first_[c + 1] - first_[c]);
+  }
+  // The grouping as the C boundary hands it over (a plugin's Context::rows_by()).
+  static RowGroups view(const scorecard_row_groups& g) {
+    RowGroups out;
+    out.first_ = Span<uint32_t>(g.first, g.first_count);
+    out.rows_ = Span<uint32_t>(g.rows, g.row_count);
+    out.base_ = g.first_code;
+    return out;
+  }
+  // This grouping for the C boundary (a host's row_groups()). Valid while this lives.
+  scorecard_row_groups c_view() const {
+    return {first_.data(), first_.size(), rows_.data(), rows_.size(), base_};
+  }
+
+  // The grouping of a context's dataset (nullptr when not loaded), for Context::rows_by:
+  // throws std::runtime_error saying what is missing.
+  static RowGroups build(const Table* table, std::string_view dataset, std::string_view column) {
+    if (!table)
+      throw std::runtime_error("dataset '" + std::string(dataset) +
+                               "' is not loaded (declare it in the indicator's data needs)");
+    const Column* c = table->find(column);
+    if (!c)
+      throw std::runtime_error("dataset '" + std::string(dataset) + "' has no column '" +
+                               std::string(column) +
+                               "' (declare it in the indicator's data needs)");
+    try {
+      return build(*table, *c);
+    } catch (const std::invalid_argument& e) {
+      throw std::runtime_error(e.what());
+    }
+  }
+
+  // A counting sort of the rows by their Code: two passes over the column. Throws
+  // std::invalid_argument for a column that holds no Codes, or a table too large to number
+  // its rows in 32 bits.
+  static RowGroups build(const Table& table, const Column& column) {
+    if (column.type != ColumnType::kCode && column.type != ColumnType::kString)
+      throw std::invalid_argument("rows can be grouped only by a code or string column, and " +
+                                  table.name + "." + column.name + " is neither");
+    if (table.rows >= UINT32_MAX)
+      throw std::invalid_argument(table.name + " has too many rows to group");
+    auto store = std::make_shared<Storage>();
+    // Only the codes from the column's smallest to its largest have an entry (a child's
+    // identifiers are a small part of a run's millions of codes).
+    Code low = 0, high = -1;
+    size_t grouped = 0;
+    for (size_t r = 0; r < table.rows; ++r)
+      if (!column.is_blank(r)) {
+        const Code c = column.ints[r];
+        if (grouped++ == 0) low = high = c;
+        low = std::min(low, c);
+        high = std::max(high, c);
+      }
+    auto slot = [low](Code c) { return static_cast<size_t>(c - low) + 1; };
+    std::vector<uint32_t>& first = store->first;
+    first.assign(grouped ? static_cast<size_t>(high - low) + 2 : 1, 0);
+    for (size_t r = 0; r < table.rows; ++r)
+      if (!column.is_blank(r)) ++first[slot(column.ints[r])];
+    for (size_t c = 1; c < first.size(); ++c) first[c] += first[c - 1];
+    // Placed from the last row back at the end of each group, so that each group's rows end
+    // in row order and first[i + 1] is moved down to its group's start (no second array).
+    store->rows.resize(grouped);
+    for (size_t r = table.rows; r-- > 0;)
+      if (!column.is_blank(r))
+        store->rows[--first[slot(column.ints[r])]] = static_cast<uint32_t>(r);
+    // first[i + 1] is now the start of group i: shift by one.
+    first.erase(first.begin());
+    first.push_back(static_cast<uint32_t>(grouped));
+    RowGroups out;
+    out.first_ = Span<uint32_t>(first.data(), first.size());
+    out.rows_ = Span<uint32_t>(store->rows.data(), store->rows.size());
+    out.base_ = low;
+    out.store_ = std::move(store);
+    return out;
+  }
+
+ private:
+  struct Storage {
+    std::vector<uint32_t> first, rows;
+  };
+  Span<uint32_t> first_, rows_;
+  Code base_ = 0;                         // the code of first_[0]
+  std::shared_ptr<const Storage> store_;  // empty for a view
 };
 
 }  // namespace scorecard

@@ -248,6 +248,14 @@ class FixtureContext final : public Context {
     }
     return *care_;
   }
+  const RowGroups& rows_by(std::string_view dataset, std::string_view column) const override {
+    std::lock_guard<std::mutex> lock(mutex_);
+    auto key = std::string(dataset) + '\0' + std::string(column);
+    auto it = groups_.find(key);
+    if (it == groups_.end())
+      it = groups_.emplace(key, RowGroups::build(find_table(dataset), dataset, column)).first;
+    return it->second;
+  }
   void log(LogLevel, const std::string& message) const override { log_.push_back(message); }
   const std::vector<std::string>& logged() const { return log_; }
 
@@ -258,6 +266,7 @@ class FixtureContext final : public Context {
   Authority authority_;
   mutable std::mutex mutex_;
   mutable std::unique_ptr<CareIndex> care_;
+  mutable std::map<std::string, RowGroups> groups_;
   mutable std::vector<std::string> log_;
 };
 
