@@ -102,7 +102,7 @@ std::vector<Observation> CareLeaversEet::calculate(const Context& ctx,
       return;
     }
     // Each row counts; a blank ACTIV stays in the denominator (rule 8).
-    t.ratio.count(ctx.text(col.child.code(r)), eet.contains(col.activ.code(r)));
+    t.ratio.count(ctx.record(col.child.code(r)), eet.contains(col.activ.code(r)));
   };
 
   long no_year = 0;

@@ -74,6 +74,7 @@ inline size_t child_group_end(const std::vector<DatedRow>& rows, size_t begin) {
 // The record id an analyst looks up: the row's own id when the column is there and filled,
 // else the child's.
 inline std::string_view record_id(const Context& ctx, const Column* id, const DatedRow& r) {
+  if (!ctx.want_records()) return {};  // not looked up when no record is kept
   if (id && !id->is_blank(r.row)) return ctx.text(id->code(r.row));
   return ctx.text(r.child);
 }

@@ -149,7 +149,7 @@ std::vector<Observation> Count::calculate(const Context& ctx,
       const Episode* e = episode_at(c, as_at);
       if (!e) continue;
       auto& d = breakdowns[k].dimensions;
-      ratios[k].count(ctx.text(c.child), true);
+      ratios[k].count(ctx.record(c.child), true);
       if (have_header) {
         d[CountBreakdowns::kSex].add(c.sex == male     ? "Male"
                                      : c.sex == female ? "Female"
@@ -209,7 +209,7 @@ std::vector<Observation> Rate::calculate(const Context& ctx,
   std::vector<Ratio> ratios(periods.size(), Ratio(ctx.want_records()));
   for (const ChildCare& c : ctx.care().children)
     for (size_t k = 0; k < periods.size(); ++k)
-      if (looked_after_at(c, periods[k].as_at())) ratios[k].count(ctx.text(c.child), true);
+      if (looked_after_at(c, periods[k].as_at())) ratios[k].count(ctx.record(c.child), true);
   std::vector<Observation> out;
   for (const Ratio& ratio : ratios) {
     Observation o = ratio.count();
@@ -236,7 +236,7 @@ std::vector<Observation> Starts::calculate(const Context& ctx,
   std::vector<Ratio> ratios(periods.size(), Ratio(ctx.want_records()));
   for (const ChildCare& c : ctx.care().children)
     for (size_t k = 0; k < periods.size(); ++k)
-      if (started_in(c, periods[k], start_rne)) ratios[k].count(ctx.text(c.child), true);
+      if (started_in(c, periods[k], start_rne)) ratios[k].count(ctx.record(c.child), true);
   std::vector<Observation> out;
   for (const Ratio& ratio : ratios) out.push_back(ratio.count());
   return out;
@@ -257,7 +257,7 @@ std::vector<Observation> Ceased::calculate(const Context& ctx,
   std::vector<Ratio> ratios(periods.size(), Ratio(ctx.want_records()));
   for (const ChildCare& c : ctx.care().children)
     for (size_t k = 0; k < periods.size(); ++k)
-      if (ceased_in(c, periods[k], continues)) ratios[k].count(ctx.text(c.child), true);
+      if (ceased_in(c, periods[k], continues)) ratios[k].count(ctx.record(c.child), true);
   std::vector<Observation> out;
   for (const Ratio& ratio : ratios) out.push_back(ratio.count());
   return out;
@@ -283,8 +283,8 @@ std::vector<Observation> StartExitRatio::calculate(const Context& ctx,
   std::vector<Ratio> all_ceased(n, Ratio(ctx.want_records()));
   for (const ChildCare& c : ctx.care().children)
     for (size_t k = 0; k < n; ++k) {
-      if (started_in(c, periods[k], start_rne)) all_starts[k].count(ctx.text(c.child), true);
-      if (ceased_in(c, periods[k], continues)) all_ceased[k].count(ctx.text(c.child), true);
+      if (started_in(c, periods[k], start_rne)) all_starts[k].count(ctx.record(c.child), true);
+      if (ceased_in(c, periods[k], continues)) all_ceased[k].count(ctx.record(c.child), true);
     }
   std::vector<Observation> out;
   for (size_t k = 0; k < n; ++k) {

@@ -203,7 +203,7 @@ std::vector<Observation> PlacedOverMiles::calculate(const Context& ctx,
         ++unknown[k];
         continue;
       }
-      ratios[k].count(ctx.text(c.child), *distance > miles);
+      ratios[k].count(ctx.record(c.child), *distance > miles);
     }
   }
   std::vector<Observation> out;

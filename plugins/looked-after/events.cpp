@@ -167,7 +167,7 @@ std::vector<Observation> RecentEvent::calculate(const Context& ctx,
       }
       const std::optional<int32_t> last = latest(event_days, as_at[k].days);
       const bool recent = last && (!from[k] || *last >= from[k]->days);
-      ratios[k].count(ctx.text(c.child), recent);
+      ratios[k].count(ctx.record(c.child), recent);
     }
   }
   std::vector<Observation> out;

@@ -75,7 +75,7 @@ Observation year_figure(const Context& ctx, const Oc2Flags& flags, int year,
     if (!looked_after_12_months_at_31_march(c, year, care_periods)) continue;
     const bool* flag = flags.find(c.child, year);
     if (!flag) ++without_row;
-    ratio.count(ctx.text(c.child), flag && *flag);
+    ratio.count(ctx.record(c.child), flag && *flag);
   }
   Observation o = ratio.percent();
   const std::string y = std::to_string(year);

@@ -43,7 +43,7 @@ std::vector<Observation> InHouseFoster::calculate(const Context& ctx,
     for (size_t k = 0; k < periods.size(); ++k) {
       const Episode* e = episode_at(c, periods[k].as_at());
       if (!e) continue;
-      ratios[k].count(ctx.text(c.child),
+      ratios[k].count(ctx.record(c.child),
                       foster.contains(e->place) && own_provision.contains(e->provider));
     }
   std::vector<Observation> out;
@@ -97,7 +97,8 @@ std::vector<Observation> FosterOrAdoption10To16::calculate(
       }
       const int age = age_on(*c.dob, periods[k].as_at());
       if (age < min_age || age > max_age) continue;
-      ratios[k].count(ctx.text(c.child), foster.contains(e->place) || adoption.contains(e->place));
+      ratios[k].count(ctx.record(c.child),
+                      foster.contains(e->place) || adoption.contains(e->place));
     }
   std::vector<Observation> out;
   for (size_t k = 0; k < n; ++k) {

@@ -54,7 +54,7 @@ std::vector<Observation> ShortTermStability::calculate(const Context& ctx,
         indexed = true;
       }
       const int placements = placements_in_window(c, as_at, months, rules, care_periods);
-      ratios[k].count(ctx.text(c.child), placements >= min_placements);
+      ratios[k].count(ctx.record(c.child), placements >= min_placements);
     }
   }
   std::vector<Observation> out;
@@ -120,7 +120,7 @@ std::vector<Observation> LongTermStability::calculate(const Context& ctx,
       const Date care_start = c.episodes[period_containing(care_periods, i).first].start;
       if (care_start > as_at.add_months(-continuous_months)) continue;
       const Date settled_since = placement_start(c, i, rules, care_periods);
-      ratios[k].count(ctx.text(c.child), settled_since <= as_at.add_months(-placement_months));
+      ratios[k].count(ctx.record(c.child), settled_since <= as_at.add_months(-placement_months));
     }
   }
   std::vector<Observation> out;

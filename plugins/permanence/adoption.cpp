@@ -241,7 +241,7 @@ std::vector<Observation> AdoptionA1::calculate(const Context& ctx,
         moved_in = *a->foster_placement;
         ++by_foster_carers;
       }
-      days.add(ctx.text(a->child), moved_in - *a->entered_care);
+      days.add(ctx.record(a->child), moved_in - *a->entered_care);
     }
     days.note(left_out.note());
     if (adjust)
@@ -286,7 +286,7 @@ std::vector<Observation> AdoptionA2::calculate(const Context& ctx,
       } else if (!match || !match->date) {
         ++no_match;
       } else {
-        days.add(ctx.text(a->child), std::max(0, *match->date - *a->placement_order));
+        days.add(ctx.record(a->child), std::max(0, *match->date - *a->placement_order));
       }
     }
     days.note(left_out.note());

@@ -66,7 +66,7 @@ std::vector<Observation> Permanence::calculate(const Context& ctx,
         ++excluded[k];
         continue;
       }
-      ratios[k].count(ctx.text(c.child), permanent.contains(ceased->rec));
+      ratios[k].count(ctx.record(c.child), permanent.contains(ceased->rec));
     }
   std::vector<Observation> out;
   for (size_t k = 0; k < n; ++k) {

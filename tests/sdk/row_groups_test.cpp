@@ -144,5 +144,37 @@ TEST(RowGroups, AColumnNotLoadedComesBackAsTheHostsMessage) {
   }
 }
 
+// A Context over a dictionary of one string, with or without records.
+class OneString final : public Context {
+ public:
+  explicit OneString(bool records) : records_(records) { pool_.intern("C1"); }
+  const Table* find_table(std::string_view) const override { return nullptr; }
+  const StringPool& strings() const override { return pool_; }
+  const Parameters& params() const override { return params_; }
+  const Authority& authority() const override { return authority_; }
+  bool want_records() const override { return records_; }
+  const CareIndex& care() const override { throw std::runtime_error("no care index"); }
+  const RowGroups& rows_by(std::string_view, std::string_view) const override {
+    throw std::runtime_error("no tables");
+  }
+  void log(LogLevel, const std::string&) const override {}
+
+ private:
+  bool records_;
+  StringPool pool_;
+  Parameters params_;
+  Authority authority_;
+};
+
+// Context::record gives a Ratio the child's id only when records are kept (scorecard explain);
+// in a run it is empty (the id is not looked up for each of millions of counts).
+TEST(RowGroups, ARecordIdIsTheTextOnlyWhenRecordsAreWanted) {
+  const OneString explain(true), run(false);
+  const Code c1 = *explain.strings().find("C1");
+  EXPECT_EQ(explain.record(c1), "C1");
+  EXPECT_EQ(run.record(c1), "");
+  EXPECT_EQ(run.text(c1), "C1");  // text() is still the text
+}
+
 }  // namespace
 }  // namespace scorecard

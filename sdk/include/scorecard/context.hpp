@@ -56,6 +56,12 @@ class Context {
   // Codes resolved against this run's data, for comparing with Column::code().
   CodeSet codes(const std::vector<std::string>& texts) const { return CodeSet(strings(), texts); }
   std::string_view text(Code code) const { return strings().text(code); }
+  // The record id to hand a Ratio or a Distribution: the code's text when the caller wants
+  // records (want_records()), else nothing, without looking the text up (a scorecard run
+  // counts millions of children and keeps none of their ids).
+  std::string_view record(Code code) const {
+    return want_records() ? strings().text(code) : std::string_view();
+  }
 };
 
 }  // namespace scorecard
