@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <random>
 
@@ -281,6 +282,22 @@ TEST(RowHash, IndexFindsEveryRowWithItsTagAndGrows) {
   index.replace(5, 5, 20000);
   EXPECT_TRUE(index.find(5, [](uint32_t row) { return row == 20000; }));
   EXPECT_FALSE(index.find(5, [](uint32_t row) { return row == 5; }));
+}
+
+// The identity log keeps 40 bits of each hash (the top 8, its partition, and the low 32):
+// hashes equal in those are reported, to be compared exactly; others are not.
+TEST(RowHash, IdentityLogReportsHashesEqualInTheBitsItKeeps) {
+  detail::IdentityLog log;
+  const uint64_t a = 0xAB00000012345678ull;
+  log.add(a, 0);
+  log.add(0xAB12340012345678ull, 1);  // the middle 24 bits differ: reported against row 0
+  log.add(0xAC00000012345678ull, 2);  // another partition
+  log.add(0xAB00000012345679ull, 3);  // the low bits differ
+  log.add(a, 4);                      // the same hash again: against row 0, the earliest
+  std::vector<std::pair<uint32_t, uint32_t>> found;
+  log.find_equal_hashes([&](uint32_t first, uint32_t later) { found.emplace_back(first, later); });
+  std::sort(found.begin(), found.end());
+  EXPECT_EQ(found, (std::vector<std::pair<uint32_t, uint32_t>>{{0, 1}, {0, 4}}));
 }
 
 // core/values, as the loader uses it.
