@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <fstream>
 #include <sstream>
+#include <stdexcept>
 
 #include "tests/datasets/load_helpers.hpp"
 
@@ -23,8 +24,14 @@ using Strings = std::vector<std::string>;
 
 const std::filesystem::path kReal = SCORECARD_REAL_DIR "/returns";
 
+// A real file, or a failure that says where it was looked for (the tests read
+// ../shared/real beside the checkout: a clone elsewhere has none).
 std::string slurp(const std::filesystem::path& p) {
   std::ifstream in(p, std::ios::binary);
+  if (!in)
+    throw std::runtime_error("cannot read " + p.string() +
+                             ": these tests need the real returns of ../shared/real beside the "
+                             "checkout (clone the project next to shared/)");
   std::stringstream s;
   s << in.rdbuf();
   return s.str();
