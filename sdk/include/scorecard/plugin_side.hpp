@@ -295,8 +295,8 @@ class HostedContext final : public Context {
       return groups_.emplace(std::move(key), RowGroups::view(*g)).first->second;
     }
 #endif
-    // A host without the function (none that loads this plugin: an older host refuses it):
-    // grouped here, for this call only.
+    // A plugin built as for minor 2 or older (SCORECARD_ABI_MINOR) does not call the host's
+    // row_groups, which its host may lack: the rows are grouped here, for this call only.
     return groups_.emplace(std::move(key), RowGroups::build(find_table(dataset), dataset, column))
         .first->second;
   }
