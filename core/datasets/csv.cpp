@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <cstring>
@@ -351,6 +352,111 @@ bool Reader::try_next(Record& record, std::string& scratch) {
   pos_ = static_cast<size_t>(next - data_);
   line_ = next_line;
   return true;
+}
+
+namespace {
+
+// 64 bytes classified, a bit per byte: delimiters (',' and LF), LFs, CRs, and the bytes that
+// make a record not simple (a double quote, a NUL, a byte >= 0x80). `n` < 64: only the first n.
+struct Masks {
+  uint64_t separators = 0, lf = 0, cr = 0, bad = 0;
+};
+
+inline Masks classify(const char* s, size_t n) {
+  Masks m;
+#if defined(__SSE2__)
+  if (n == 64) {
+    for (unsigned i = 0; i < 4; ++i) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + 16 * i));
+      const __m128i comma = _mm_cmpeq_epi8(v, _mm_set1_epi8(','));
+      const __m128i lf = _mm_cmpeq_epi8(v, _mm_set1_epi8('\n'));
+      const __m128i odd = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
+                                       _mm_cmpeq_epi8(v, _mm_setzero_si128()));
+      const unsigned shift = 16 * i;
+      m.separators |= uint64_t(unsigned(_mm_movemask_epi8(_mm_or_si128(comma, lf)))) << shift;
+      m.lf |= uint64_t(unsigned(_mm_movemask_epi8(lf))) << shift;
+      m.cr |= uint64_t(unsigned(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('\r')))))
+              << shift;
+      m.bad |= uint64_t(unsigned(_mm_movemask_epi8(odd) | _mm_movemask_epi8(v))) << shift;
+    }
+    return m;
+  }
+#endif
+  for (size_t i = 0; i < n; ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    const uint64_t bit = uint64_t{1} << i;
+    if (c == ',' || c == '\n') m.separators |= bit;
+    if (c == '\n') m.lf |= bit;
+    if (c == '\r') m.cr |= bit;
+    if (c == '"' || c == 0 || c >= 0x80) m.bad |= bit;
+  }
+  return m;
+}
+
+// Some field of the record's text is not empty after trimming spaces and tabs.
+inline bool not_blank(const char* s, size_t n) {
+  for (size_t i = 0; i < n; ++i)
+    if (s[i] != ',' && !is_space(s[i])) return true;
+  return false;
+}
+
+}  // namespace
+
+size_t Reader::simple_records(size_t width, size_t max, SimpleRecords& out) {
+  out.base = data_ + pos_;
+  out.width = width;
+  out.count = 0;
+  out.first_line = line_;
+  out.base_offset = base_ + pos_;
+  out.marks.clear();
+  out.ends.clear();
+  if (!started_ || width == 0 || max == 0) return 0;
+  out.marks.reserve(max * (width + 1));
+  out.ends.reserve(max);
+  const char* d = out.base;
+  // Offsets are 32 bits: a record past 2 GB of the block is read by next().
+  const size_t avail = std::min<size_t>(end_ - pos_, size_t{1} << 31);
+  size_t count = 0, fields = 0;  // records split; delimiters seen in the current one
+  size_t record = 0;             // start of the current record
+  out.marks.push_back(0);
+  for (size_t p = 0; p < avail && count < max;) {
+    const size_t n = std::min<size_t>(64, avail - p);
+    const Masks m = classify(d + p, n);
+    // A CR is a lone CR (not simple) unless an LF follows it; past the block, nobody knows yet.
+    uint64_t lf_after = m.lf >> 1;
+    if (n == 64 && p + 64 < avail && d[p + 64] == '\n') lf_after |= uint64_t{1} << 63;
+    const uint64_t bad = m.bad | (m.cr & ~lf_after);
+    uint64_t separators = m.separators;
+    if (bad) separators &= (bad & (0 - bad)) - 1;  // those before the first bad byte
+    for (; separators; separators &= separators - 1) {
+      const size_t q = p + static_cast<size_t>(__builtin_ctzll(separators));
+      if (d[q] == ',') {
+        if (++fields >= width) goto done;  // more fields than the header
+        out.marks.push_back(static_cast<uint32_t>(q + 1));
+        continue;
+      }
+      if (fields + 1 != width) goto done;  // fewer fields than the header
+      const size_t stop = q > record && d[q - 1] == '\r' ? q : q + 1;
+      const char first = d[record];  // text first: not blank, the usual case
+      if ((first == ',' || first == '\r' || first == '\n' || is_space(first)) &&
+          !not_blank(d + record, stop - 1 - record))
+        goto done;  // a blank line: next() reads it
+      out.marks.push_back(static_cast<uint32_t>(stop));
+      out.ends.push_back(static_cast<uint32_t>(q + 1));
+      record = q + 1;
+      fields = 0;
+      if (++count == max) goto done;
+      out.marks.push_back(static_cast<uint32_t>(record));
+    }
+    if (bad) break;  // the record holding it is not simple
+    p += n;
+  }
+done:
+  out.marks.resize(count * (width + 1));
+  out.count = count;
+  pos_ += record;
+  line_ += static_cast<uint32_t>(count);
+  return count;
 }
 
 RecordFetcher::RecordFetcher(std::filesystem::path file) : path_(std::move(file)) {

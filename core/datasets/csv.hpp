@@ -56,6 +56,31 @@ enum class Step {
 Step parse_record(const char* begin, const char* end, bool eof, uint32_t line, Record& out,
                   const char** next, uint32_t* next_line, std::string& scratch);
 
+// Records that need none of parse_record's care, found a block at a time (Reader::
+// simple_records): no double quote, NUL, byte >= 0x80 or lone CR in them, exactly the
+// header's number of fields, not blank, ending in LF or CRLF (or at the end of the input).
+// Field `f` of record `r` is text(r, f); the records are those of the lines
+// first_line, first_line + 1, ...; all point into the reader's block, valid until its next call.
+struct SimpleRecords {
+  const char* base = nullptr;
+  size_t width = 0;          // fields per record
+  size_t count = 0;          // records found
+  uint32_t first_line = 0;   // physical line of the first record
+  uint64_t base_offset = 0;  // file offset of base[0]
+  // Per record, width + 1 offsets from base: each field's first byte, then the end of the
+  // last field + 1 (where the next field would start, were there a delimiter after it).
+  std::vector<uint32_t> marks;
+  std::vector<uint32_t> ends;  // per record: the offset from base one past its terminator
+
+  std::string_view text(size_t r, size_t f) const {
+    const uint32_t* m = &marks[r * (width + 1)];
+    return {base + m[f], static_cast<size_t>(m[f + 1] - 1 - m[f])};
+  }
+  uint32_t start(size_t r) const { return marks[r * (width + 1)]; }
+  uint64_t offset(size_t r) const { return base_offset + start(r); }
+  uint32_t line(size_t r) const { return first_line + static_cast<uint32_t>(r); }
+};
+
 // Selects the Reader that reads text in memory: Reader reader(kFromText, text).
 struct FromText {};
 inline constexpr FromText kFromText{};
@@ -81,6 +106,11 @@ class Reader {
   // look a few records ahead; `scratch` holds this record's unescaped fields. Call next() once
   // the records looked ahead are done with (it may move the block).
   bool try_next(Record& record, std::string& scratch);
+
+  // The simple records (SimpleRecords) of `width` fields from the reader's position on, at
+  // most `max`, as far as the block holds them whole: none when the next record is not simple
+  // or not whole in the block (next() then reads it). Call after the first next().
+  size_t simple_records(size_t width, size_t max, SimpleRecords& out);
 
   // Size of the input in bytes (the file's size when opened).
   uint64_t size() const { return size_; }

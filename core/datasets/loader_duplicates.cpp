@@ -25,11 +25,9 @@ bool DatasetLoader::same_identity(const csv::Record& record, const FileLayout& f
   }
 }
 
-// The key of the row just appended equals the key of `row`.
-bool DatasetLoader::same_key(uint32_t row) const {
+bool DatasetLoader::same_key(uint32_t row, size_t last) const {
   for (size_t k : key_) {
     const Column& c = plan_[k].builder.column();
-    const size_t last = c.blank.size() - 1;
     if (c.blank[row] != c.blank[last]) return false;
     if (c.type == ColumnType::kDecimal ? c.decimals[row] != c.decimals[last]
                                        : c.ints[row] != c.ints[last])

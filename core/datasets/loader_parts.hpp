@@ -37,6 +37,9 @@ namespace scorecard::datasets::loading {
 
 inline constexpr size_t kMaxWarningsPerDataset = 20;
 inline constexpr size_t kRowsBeforeReserve = 256;  // rows read before sizing the columns
+inline constexpr size_t kBatchRows = 2048;         // simple records converted at a time
+inline constexpr size_t kPrefetchRows = 12;        // how far ahead of a batch's row its hash
+                                                   // table slots are fetched
 
 // Text helpers (loader_messages.cpp).
 std::string lower(std::string_view s);
@@ -129,14 +132,26 @@ class DatasetLoader {
   void read_header(FileLayout& file, const csv::Record& header);
   void row(const csv::Record& record, size_t file_index);
   void prefetch_strings(const csv::Record& record, const FileLayout& file) const;
-  std::optional<std::string> cell(PlanColumn& column, const csv::Field& field);
-  std::optional<std::string> failed_check(const csv::Record& record, const FileLayout& file,
-                                          size_t* column);
-  uint64_t identity_hash(const csv::Record& record, const FileLayout& file) const;
+  // The simple records of a block (csv::SimpleRecords), a column at a time; any record that
+  // would not simply be kept (a bad cell, a failed check, a duplicate, a replaced row) sends
+  // it and those after it to row(), so that the outcome is exactly row()'s, row by row.
+  // Returns false when it did.
+  bool simple_rows(const csv::SimpleRecords& batch, size_t file_index);
+  void rows_one_by_one(const csv::SimpleRecords& batch, size_t from, size_t file_index);
+  std::optional<std::string> cell(PlanColumn& column, std::string_view text, bool non_ascii);
+  // Whether the row at `at` (of the columns' rows) fails a not-before check: the check's
+  // plan column, or npos.
+  size_t failed_check(const FileLayout& file, size_t at) const;
+  // A row's identity and key hashes, from its typed cells at `at` and, for the columns not
+  // read into the plan, its text (`text(field)`, untrimmed).
+  template <class Text>
+  uint64_t identity_hash(Text&& text, const FileLayout& file, size_t at) const;
+  template <class Text>
+  uint64_t key_hash(Text&& text, const FileLayout& file) const;
   bool same_identity(const csv::Record& record, const FileLayout& file, uint32_t row);
-  bool same_key(uint32_t row) const;
-  uint64_t key_hash(const csv::Record& record, const FileLayout& file) const;
-  void keep_row(const csv::Record& record, size_t file_index, uint64_t hash);
+  // The key of `row` equals the key of the row at `at`.
+  bool same_key(uint32_t row, size_t at) const;
+  void keep_row(uint32_t line, uint64_t offset, size_t file_index, uint64_t hash);
   void drop_duplicates();
   bool same_rows(uint32_t a, uint32_t b);
   void undo_row();

@@ -115,17 +115,18 @@ void write_csv(const returns::Part& part, FileLayout& file) {
 }
 
 // Appends one cell to its column; on a bad value returns the message (nothing appended).
-std::optional<std::string> DatasetLoader::cell(PlanColumn& column, const csv::Field& field) {
-  if (field.non_ascii) {
-    const size_t bad = csv::first_invalid_utf8(field.text);
+std::optional<std::string> DatasetLoader::cell(PlanColumn& column, std::string_view text,
+                                               bool non_ascii) {
+  if (non_ascii) {
+    const size_t bad = csv::first_invalid_utf8(text);
     if (bad != std::string_view::npos)
       return fmt::format("{} is not UTF-8 text (byte 0x{:02X}); save the file as CSV UTF-8",
-                         column.name, static_cast<unsigned char>(field.text[bad]));
+                         column.name, static_cast<unsigned char>(text[bad]));
   }
-  if (column.required && blank_text(field.text))
+  if (column.required && blank_text(text))
     return fmt::format("{} is blank (a value is required)", column.name);
-  if (!column.builder.append(field.text, strings_))
-    return fmt::format("{} '{}' is not {}", column.name, shown(field.text),
+  if (!column.builder.append(text, strings_))
+    return fmt::format("{} '{}' is not {}", column.name, shown(text),
                        values::expected(column.type));
   if (column.codes.empty() || column.builder.column().blank.back()) return std::nullopt;
   const auto code = static_cast<size_t>(column.builder.column().ints.back());
@@ -137,48 +138,44 @@ std::optional<std::string> DatasetLoader::cell(PlanColumn& column, const csv::Fi
   }
   if (verdict == 1) return std::nullopt;
   column.builder.pop_back();
-  return fmt::format("{} '{}' is not one of the codes {}", column.name, shown(field.text),
+  return fmt::format("{} '{}' is not one of the codes {}", column.name, shown(text),
                      join(column.codes, ", "));
 }
 
-std::optional<std::string> DatasetLoader::failed_check(const csv::Record& record,
-                                                       const FileLayout& file, size_t* column) {
-  for (const auto& [c, before] : checks_) {
-    const long fc = file.plan_field[c], fb = file.plan_field[before];
-    if (fc < 0 || fb < 0) continue;
+size_t DatasetLoader::failed_check(const FileLayout& file, size_t at) const {
+  for (size_t i = 0; i < checks_.size(); ++i) {
+    const auto& [c, before] = checks_[i];
+    if (file.plan_field[c] < 0 || file.plan_field[before] < 0) continue;
     const Column& a = plan_[c].builder.column();
     const Column& b = plan_[before].builder.column();
-    if (a.blank.back() || b.blank.back()) continue;
+    if (a.blank[at] || b.blank[at]) continue;
     const bool is_before = a.type == ColumnType::kDecimal || b.type == ColumnType::kDecimal
-                               ? *a.number(a.blank.size() - 1) < *b.number(b.blank.size() - 1)
-                               : a.ints.back() < b.ints.back();
-    if (!is_before) continue;
-    *column = static_cast<size_t>(fc);
-    return fmt::format("{} '{}' is before {} '{}'", plan_[c].name,
-                       shown(record.fields[static_cast<size_t>(fc)].text), plan_[before].name,
-                       shown(record.fields[static_cast<size_t>(fb)].text));
+                               ? *a.number(at) < *b.number(at)
+                               : a.ints[at] < b.ints[at];
+    if (is_before) return i;
   }
-  return std::nullopt;
+  return std::string::npos;
 }
 
 // A column read into the plan is hashed by its typed value, just appended: a Code for codes
 // and strings (equal Codes are equal trimmed, upper-cased texts), a day number for dates. The
 // others are hashed from their text. same_identity() compares the same way, from the text.
-uint64_t DatasetLoader::identity_hash(const csv::Record& record, const FileLayout& file) const {
+template <class Text>
+uint64_t DatasetLoader::identity_hash(Text&& text, const FileLayout& file, size_t at) const {
   uint64_t h = 0x2545F4914F6CDD1Dull;
   for (const IdentityField& f : file.identity) {
     if (f.plan >= 0) {
       const Column& c = plan_[static_cast<size_t>(f.plan)].builder.column();
-      if (c.blank.back()) continue;  // blank and absent are the same
-      uint64_t word = static_cast<uint32_t>(c.type == ColumnType::kDecimal ? 0 : c.ints.back());
+      if (c.blank[at]) continue;  // blank and absent are the same
+      uint64_t word = static_cast<uint32_t>(c.type == ColumnType::kDecimal ? 0 : c.ints[at]);
       if (c.type == ColumnType::kDecimal) {
-        const double d = c.decimals.back() + 0.0;  // -0 is 0
+        const double d = c.decimals[at] + 0.0;  // -0 is 0
         std::memcpy(&word, &d, sizeof word);
       }
       h = detail::hash_step(detail::hash_step(h, f.id), word);
       continue;
     }
-    const std::string_view v = values::trim(record.fields[f.field].text);
+    const std::string_view v = values::trim(text(f.field));
     if (v.empty()) continue;
     h = hash_value(detail::hash_step(h, f.id), v, f.type);
   }
@@ -187,11 +184,11 @@ uint64_t DatasetLoader::identity_hash(const csv::Record& record, const FileLayou
 
 // From the key cells' text, read as their types read it (so equal hashes for equal typed keys),
 // to be known before the cells are appended: the index slot is fetched from memory meanwhile.
-uint64_t DatasetLoader::key_hash(const csv::Record& record, const FileLayout& file) const {
+template <class Text>
+uint64_t DatasetLoader::key_hash(Text&& text, const FileLayout& file) const {
   uint64_t h = 0x9E3779B97F4A7C15ull;
   for (size_t k : key_) {
-    const std::string_view v =
-        values::trim(record.fields[static_cast<size_t>(file.plan_field[k])].text);
+    const std::string_view v = values::trim(text(static_cast<size_t>(file.plan_field[k])));
     h = hash_value(detail::hash_step(h, k), v, plan_[k].type);
   }
   return detail::hash_finish(h);
@@ -202,12 +199,12 @@ void DatasetLoader::undo_row() {
     while (c.builder.size() > rows_) c.builder.pop_back();
 }
 
-void DatasetLoader::keep_row(const csv::Record& record, size_t file_index, uint64_t hash) {
+void DatasetLoader::keep_row(uint32_t line, uint64_t offset, size_t file_index, uint64_t hash) {
   if (!key_.empty()) {
     hashes_.push_back(hash);
-    lines_.push_back(record.line);
+    lines_.push_back(line);
   }
-  origins_.push_back(uint64_t{file_index} << 48 | record.offset);
+  origins_.push_back(uint64_t{file_index} << 48 | offset);
   ++rows_;
 }
 
@@ -238,11 +235,12 @@ void DatasetLoader::row(const csv::Record& record, size_t file_index) {
             fmt::format("row has {} fields, the header has {}", fields, width));
     return;
   }
-  const uint32_t key_tag = key_.empty() ? 0 : detail::fold(key_hash(record, file));
+  auto text = [&](size_t f) { return record.fields[f].text; };
+  const uint32_t key_tag = key_.empty() ? 0 : detail::fold(key_hash(text, file));
   if (!key_.empty()) by_key_.prefetch(key_tag);
   for (size_t c : file.present) {
     const size_t f = static_cast<size_t>(file.plan_field[c]);
-    if (auto problem = cell(plan_[c], record.fields[f])) {
+    if (auto problem = cell(plan_[c], record.fields[f].text, record.fields[f].non_ascii)) {
       undo_row();
       const bool utf8 = problem->find("not UTF-8") != std::string::npos;
       bad_row(file, record.fields[f].line, f + 1, plan_[c].name,
@@ -255,20 +253,25 @@ void DatasetLoader::row(const csv::Record& record, size_t file_index) {
     }
   }
   for (size_t c : file.absent) plan_[c].builder.append_blank();
-  size_t column = 0;
-  if (auto problem = failed_check(record, file, &column)) {
+  const uint32_t row = rows_;
+  if (const size_t failed = failed_check(file, row); failed != std::string::npos) {
+    const auto& [c, before] = checks_[failed];
+    const auto column = static_cast<size_t>(file.plan_field[c]);
+    const auto other = static_cast<size_t>(file.plan_field[before]);
+    const std::string problem =
+        fmt::format("{} '{}' is before {} '{}'", plan_[c].name, shown(record.fields[column].text),
+                    plan_[before].name, shown(record.fields[other].text));
     undo_row();
     bad_row(file, record.fields[column].line, column + 1, file.header[column],
-            std::string(values::trim(record.fields[column].text)), "not before", *problem);
+            std::string(values::trim(record.fields[column].text)), "not before", problem);
     return;
   }
-  const uint64_t hash = identity_hash(record, file);
-  const uint32_t row = rows_;
+  const uint64_t hash = identity_hash(text, file, row);
   bool keyed = !key_.empty();
   for (size_t k : key_) keyed = keyed && !plan_[k].builder.column().blank.back();
   if (keyed) {
     const uint32_t tag = key_tag;
-    auto match = by_key_.find(tag, [&](uint32_t r) { return same_key(r); });
+    auto match = by_key_.find(tag, [&](uint32_t r) { return same_key(r, row); });
     if (match && hashes_[*match] == hash && same_identity(record, file, *match)) {
       undo_row();
       ++info_.duplicates;
@@ -286,7 +289,95 @@ void DatasetLoader::row(const csv::Record& record, size_t file_index) {
     // Kept for now: whether it repeats an earlier row is found once the dataset is read.
     identities_.add(hash, row);
   }
-  keep_row(record, file_index, hash);
+  keep_row(record.line, record.offset, file_index, hash);
+}
+
+// The records of `batch` from `from` on, each through row() as next() would have read them.
+void DatasetLoader::rows_one_by_one(const csv::SimpleRecords& batch, size_t from,
+                                    size_t file_index) {
+  csv::Record record;
+  std::string scratch;  // simple records have no quotes to undo
+  for (size_t r = from; r < batch.count; ++r) {
+    const char* begin = batch.base + batch.start(r);
+    const char* end = batch.base + batch.ends[r];
+    const char* next = nullptr;
+    uint32_t next_line = 0;
+    csv::parse_record(begin, end, true, batch.line(r), record, &next, &next_line, scratch);
+    record.offset = batch.offset(r);
+    row(record, file_index);
+  }
+}
+
+bool DatasetLoader::simple_rows(const csv::SimpleRecords& batch, size_t file_index) {
+  const FileLayout& file = files_[file_index];
+  const size_t n = batch.count;
+  const uint32_t first = rows_;
+  auto back_to_rows = [&](size_t from) {  // the cells appended for the batch's later rows
+    undo_row();
+    rows_one_by_one(batch, from, file_index);
+    return false;
+  };
+  // The cells of types that intern nothing, a column at a time.
+  for (size_t c : file.present) {
+    PlanColumn& column = plan_[c];
+    if (column.type == ColumnType::kCode || column.type == ColumnType::kString) continue;
+    const size_t f = static_cast<size_t>(file.plan_field[c]);
+    for (size_t r = 0; r < n; ++r)
+      if (cell(column, batch.text(r, f), false)) return back_to_rows(0);
+  }
+  // Codes and strings row by row, in the order of the fields: the Codes row() would give.
+  // The string table's slots for identifiers (string columns) are fetched from memory a few
+  // rows ahead, unless the value is the row's before (CHILD repeats in a sorted extract).
+  std::vector<std::pair<PlanColumn*, size_t>> interned;
+  for (size_t c : file.present)
+    if (plan_[c].type == ColumnType::kCode || plan_[c].type == ColumnType::kString)
+      interned.emplace_back(&plan_[c], static_cast<size_t>(file.plan_field[c]));
+  auto prefetch_strings = [&](size_t r) {
+    for (size_t c : file.strings) {
+      const size_t f = static_cast<size_t>(file.plan_field[c]);
+      const std::string_view text = values::trim(batch.text(r, f));
+      if (!text.empty() && (r == 0 || text != values::trim(batch.text(r - 1, f))))
+        strings_.prefetch(values::StringTable::hash(text));
+    }
+  };
+  for (size_t r = 0; r < std::min(n, kPrefetchRows); ++r) prefetch_strings(r);
+  for (size_t r = 0; r < n; ++r) {
+    if (r + kPrefetchRows < n) prefetch_strings(r + kPrefetchRows);
+    for (const auto& [column, f] : interned)
+      if (cell(*column, batch.text(r, f), false)) return back_to_rows(0);
+  }
+  for (size_t c : file.absent)
+    for (size_t r = 0; r < n; ++r) plan_[c].builder.append_blank();
+  if (!checks_.empty())
+    for (size_t r = 0; r < n; ++r)
+      if (failed_check(file, first + r) != std::string::npos) return back_to_rows(0);
+  // The key index's slots, too, are fetched a few rows ahead.
+  std::vector<uint32_t> tags;
+  if (!key_.empty()) {
+    tags.resize(n);
+    for (size_t r = 0; r < n; ++r)
+      tags[r] = detail::fold(key_hash([&](size_t f) { return batch.text(r, f); }, file));
+    for (size_t r = 0; r < std::min(n, kPrefetchRows); ++r) by_key_.prefetch(tags[r]);
+  }
+  for (size_t r = 0; r < n; ++r) {
+    auto text = [&](size_t f) { return batch.text(r, f); };
+    const uint32_t row = rows_;
+    const uint64_t hash = identity_hash(text, file, row);
+    bool keyed = !key_.empty();
+    for (size_t k : key_) keyed = keyed && !plan_[k].builder.column().blank[row];
+    if (!key_.empty() && r + kPrefetchRows < n) by_key_.prefetch(tags[r + kPrefetchRows]);
+    if (keyed) {
+      const uint32_t tag = tags[r];
+      if (by_key_.find(tag, [&](uint32_t other) { return same_key(other, row); }))
+        return back_to_rows(r);  // a duplicate or another version: row() says which
+      by_key_.insert(tag, row);
+    } else {
+      identities_.add(hash, row);
+    }
+    ++info_.rows_read;
+    keep_row(batch.line(r), batch.offset(r), file_index, hash);
+  }
+  return true;
 }
 
 // The string table slots of the record's identifiers (string columns), unless the value is
@@ -357,14 +448,16 @@ void DatasetLoader::read_records(csv::Reader& reader, size_t file_index) {
   size_t rows_in_file = 0;
   // Records are parsed a few ahead of the one being loaded, so that the slots their
   // identifiers need in the string table are fetched from memory meanwhile.
+  // Not while simple records are being read a block at a time: a look-ahead would leave none.
   Lookahead ahead;
   bool have_header = false;
+  size_t misses = 0;  // calls in a row that found no simple record
   auto next = [&]() -> const csv::Record* {
     if (ahead.count == 0) {
       if (!reader.next(ahead.records[ahead.first])) return nullptr;
       ahead.count = 1;
     }
-    while (ahead.count < Lookahead::kRecords) {
+    while (misses >= 2 && ahead.count < Lookahead::kRecords) {
       const size_t slot = (ahead.first + ahead.count) % Lookahead::kRecords;
       if (!reader.try_next(ahead.records[slot], ahead.scratch[slot])) break;
       if (have_header) prefetch_strings(ahead.records[slot], files_[file_index]);
@@ -375,8 +468,34 @@ void DatasetLoader::read_records(csv::Reader& reader, size_t file_index) {
     --ahead.count;
     return record;
   };
+  csv::SimpleRecords batch;
+  size_t batch_size = kBatchRows;
   try {
-    while (const csv::Record* current = next()) {
+    for (;;) {
+      // Simple records a block at a time, when no record parsed ahead is waiting.
+      const bool simple =
+          have_header && ahead.count == 0 &&
+          reader.simple_records(files_[file_index].header.size(), batch_size, batch) > 0;
+      if (have_header && ahead.count == 0) misses = simple ? 0 : misses + 1;
+      if (simple) {
+        for (size_t line : blank_lines) {
+          ++info_.rows_read;
+          bad_row(files_[file_index], line, 1, "", "", "a row of values",
+                  "blank line before the end of the file");
+        }
+        blank_lines.clear();
+        if (!reserved_ && rows_in_file + batch.count >= kRowsBeforeReserve)
+          reserve_for(std::max<uint64_t>(batch.offset(batch.count - 1), 1) /
+                      (rows_in_file + batch.count));
+        const bool clean = simple_rows(batch, file_index);
+        rows_in_file += batch.count;
+        // After a batch that went row by row, smaller ones until a clean one.
+        batch_size =
+            clean ? std::min(kBatchRows, batch_size * 2) : std::max<size_t>(16, batch_size / 8);
+        continue;
+      }
+      const csv::Record* current = next();
+      if (!current) break;
       const csv::Record& record = *current;
       if (!have_header) {
         if (record.blank()) continue;  // blank lines before the header
