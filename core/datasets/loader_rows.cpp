@@ -318,12 +318,13 @@ bool DatasetLoader::simple_rows(const csv::SimpleRecords& batch, size_t file_ind
     return false;
   };
   // The cells of types that intern nothing, a column at a time.
+  std::vector<std::string_view> cells(n);
   for (size_t c : file.present) {
     PlanColumn& column = plan_[c];
     if (column.type == ColumnType::kCode || column.type == ColumnType::kString) continue;
     const size_t f = static_cast<size_t>(file.plan_field[c]);
-    for (size_t r = 0; r < n; ++r)
-      if (cell(column, batch.text(r, f), false)) return back_to_rows(0);
+    for (size_t r = 0; r < n; ++r) cells[r] = batch.text(r, f);
+    if (!column.builder.append_cells(cells.data(), n, column.required)) return back_to_rows(0);
   }
   // Codes and strings row by row, in the order of the fields: the Codes row() would give.
   // The string table's slots for identifiers (string columns) are fetched from memory a few

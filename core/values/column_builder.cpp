@@ -137,6 +137,36 @@ bool ColumnBuilder::append_to(std::string_view text, Strings& pool) {
   return true;
 }
 
+bool ColumnBuilder::append_cells(const std::string_view* cells, size_t n, bool required) {
+  if (n == 0) return true;
+  const size_t at = column_.blank.size();
+  size_t good = 0;
+  if (column_.type == ColumnType::kDecimal || column_.type == ColumnType::kCode ||
+      column_.type == ColumnType::kString) {
+    StringPool unused;  // codes and strings intern: the loader appends them one by one
+    for (; good < n; ++good) {
+      if (required && trim(cells[good]).empty()) return false;
+      if (column_.type != ColumnType::kDecimal || !append_to(cells[good], unused)) return false;
+    }
+    return true;
+  }
+  column_.ints.resize(at + n);
+  column_.blank.resize(at + n);
+  int32_t* values = &column_.ints[at];
+  uint8_t* blank = &column_.blank[at];
+  switch (column_.type) {
+    case ColumnType::kDate: good = parse_dates(cells, n, values, blank); break;
+    case ColumnType::kInteger: good = parse_integers(cells, n, values, blank); break;
+    default: good = parse_booleans(cells, n, values, blank); break;
+  }
+  if (required)
+    for (size_t r = 0; r < good; ++r)
+      if (blank[r]) good = r;
+  column_.ints.resize(at + good);
+  column_.blank.resize(at + good);
+  return good == n;
+}
+
 bool ColumnBuilder::append(std::string_view text, StringPool& pool) {
   return append_to(text, pool);
 }

@@ -20,6 +20,10 @@ class ColumnBuilder {
   bool append(std::string_view text, StringPool& pool);
   // The same, interning into the loader's StringTable (Codes of that table).
   bool append(std::string_view text, StringTable& strings);
+  // Appends the cells of a column of dates, integers, flags or decimals, a loop per type
+  // (values.hpp): as append() would each, and a blank cell fails when `required`. Returns
+  // false when a cell fails, the cells before it appended.
+  bool append_cells(const std::string_view* cells, size_t n, bool required);
   // Appends a blank cell.
   void append_blank();
   // Removes the last appended cell (a row refused by a later check).

@@ -110,6 +110,71 @@ std::optional<Date> parse_date(std::string_view text) {
   return checked(to_int(y), to_int(m), to_int(d));
 }
 
+namespace {
+
+inline bool is_blank_char(char c) { return c == ' ' || c == '\t'; }
+
+// Trimmed, the common case (nothing to trim) without a call.
+inline std::string_view trimmed(std::string_view s) {
+  if (s.empty() || (!is_blank_char(s.front()) && !is_blank_char(s.back()))) return s;
+  return trim(s);
+}
+
+template <class Parse>
+size_t parse_cells(const std::string_view* cells, size_t n, int32_t* values, uint8_t* blank,
+                   Parse parse) {
+  for (size_t r = 0; r < n; ++r) {
+    const std::string_view s = trimmed(cells[r]);
+    blank[r] = s.empty();
+    values[r] = 0;
+    if (s.empty()) continue;
+    if (!parse(s, values[r])) return r;
+  }
+  return n;
+}
+
+}  // namespace
+
+size_t parse_dates(const std::string_view* cells, size_t n, int32_t* values, uint8_t* blank) {
+  const MonthTable& t = months();
+  return parse_cells(cells, n, values, blank, [&t](std::string_view s, int32_t& v) {
+    if (s.size() == 10 && s[2] == '/' && s[5] == '/') {  // dd/mm/yyyy: checks and a lookup
+      const int d = two_digits(s.data()), m = two_digits(s.data() + 3);
+      const int y1 = two_digits(s.data() + 6), y2 = two_digits(s.data() + 8);
+      const int y = y1 * 100 + y2 - MonthTable::kFirstYear;
+      if (d > 0 && m >= 1 && m <= 12 && y1 >= 0 && y2 >= 0 && y >= 0 && y < MonthTable::kYears) {
+        const size_t i = static_cast<size_t>(y * 12 + m - 1);
+        if (d > t.length[i]) return false;
+        v = t.first[i] + d - 1;
+        return true;
+      }
+    }
+    const auto date = parse_date(s);
+    if (date) v = date->days;
+    return date.has_value();
+  });
+}
+
+size_t parse_integers(const std::string_view* cells, size_t n, int32_t* values, uint8_t* blank) {
+  return parse_cells(cells, n, values, blank, [](std::string_view s, int32_t& v) {
+    const auto i = parse_integer(s);
+    if (i) v = *i;
+    return i.has_value();
+  });
+}
+
+size_t parse_booleans(const std::string_view* cells, size_t n, int32_t* values, uint8_t* blank) {
+  return parse_cells(cells, n, values, blank, [](std::string_view s, int32_t& v) {
+    if (s.size() == 1 && (s[0] == '0' || s[0] == '1')) {
+      v = s[0] - '0';
+      return true;
+    }
+    const auto b = parse_boolean(s);
+    if (b) v = *b ? 1 : 0;
+    return b.has_value();
+  });
+}
+
 std::optional<int32_t> parse_integer(std::string_view text) {
   std::string_view s = trim(text);
   if (!s.empty() && s.front() == '+') s.remove_prefix(1);

@@ -26,6 +26,14 @@ std::optional<bool> parse_boolean(std::string_view text);
 // Surrounding spaces and tabs removed.
 std::string_view trim(std::string_view text);
 
+// A column's cells at a time, as the functions above read each one: cell r's value in
+// values[r], or blank[r] = 1 (and values[r] = 0) when it is empty or spaces. Return the first
+// r whose text is not of the type, or n when every cell is; values and blank past it are
+// unspecified. The loader's typed columns go through these, a loop per type.
+size_t parse_dates(const std::string_view* cells, size_t n, int32_t* values, uint8_t* blank);
+size_t parse_integers(const std::string_view* cells, size_t n, int32_t* values, uint8_t* blank);
+size_t parse_booleans(const std::string_view* cells, size_t n, int32_t* values, uint8_t* blank);
+
 // What a type expects, for messages: "a date (dd/mm/yyyy or yyyy-mm-dd)".
 std::string expected(ColumnType type);
 

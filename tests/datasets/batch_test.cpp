@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/datasets/csv.hpp"
+#include "core/values/values.hpp"
 #include "tests/datasets/load_helpers.hpp"
 
 namespace scorecard::datasets {
@@ -205,6 +206,78 @@ TEST(Blocks, AFileWithoutAKeyGivesWhatRowByRowGives) {
   expect_same(*blocks, *rows, "visits");
   EXPECT_GT(blocks->loaded->info("visits").duplicates, 50u);
   EXPECT_GT(blocks->loaded->info("visits").rejected, 100u);
+}
+
+// A column's cells at a time (values::parse_dates and the others) read each cell as the
+// one-cell parsers do, and stop at the first cell that is not of the type.
+TEST(Cells, AColumnAtATimeReadsEachCellAsTheParsersOfOneCellDo) {
+  const std::vector<std::string_view> dates = {
+      "01/04/2018", " 05/06/2010 ", "\t29/02/2020", "29/02/2019", "31/04/2019", "00/01/2019",
+      "01/13/2019", "01/00/2019",   "1a/01/2019",   "01/01/1900", "31/12/2200", "01/01/2201",
+      "31/12/1899", "5/6/2010",     "2010-06-05",   "2010-6-5",   "01-04-2018", "",
+      "  ",         "01/04/18"};
+  for (std::string_view text : dates) {
+    int32_t value = -1;
+    uint8_t blank = 2;
+    const size_t good = values::parse_dates(&text, 1, &value, &blank);
+    const auto one = values::parse_date(text);
+    if (values::trim(text).empty()) {
+      EXPECT_EQ(good, 1u) << text;
+      EXPECT_EQ(blank, 1) << text;
+      continue;
+    }
+    EXPECT_EQ(good, one ? 1u : 0u) << text;
+    if (one) {
+      EXPECT_EQ(value, one->days) << text;
+      EXPECT_EQ(blank, 0) << text;
+    }
+  }
+  // Worked by hand: 29 February 2020 is a day (a leap year), 29 February 2019 is not; the
+  // months' table runs from 1900 to 2200.
+  std::vector<std::string_view> column = {"01/04/2018", "",           "29/02/2020",
+                                          "31/12/2200", "29/02/2019", "01/01/2019"};
+  std::vector<int32_t> days(column.size());
+  std::vector<uint8_t> blank(column.size());
+  EXPECT_EQ(values::parse_dates(column.data(), column.size(), days.data(), blank.data()), 4u);
+  EXPECT_EQ(days[0], Date::from_ymd(2018, 4, 1).days);
+  EXPECT_EQ(blank[1], 1);
+  EXPECT_EQ(days[1], 0);
+  EXPECT_EQ(days[2], Date::from_ymd(2020, 2, 29).days);
+  EXPECT_EQ(days[3], Date::from_ymd(2200, 12, 31).days);
+
+  const std::vector<std::string_view> flags = {"0",   "1",  " 1 ", "y",  "N",   "true", "False",
+                                               "yes", "no", "2",   "10", "tru", ""};
+  for (std::string_view text : flags) {
+    int32_t value = -1;
+    uint8_t blank = 2;
+    const size_t good = values::parse_booleans(&text, 1, &value, &blank);
+    const auto one = values::parse_boolean(text);
+    if (text.empty()) {
+      EXPECT_EQ(good, 1u);
+      EXPECT_EQ(blank, 1);
+      continue;
+    }
+    EXPECT_EQ(good, one ? 1u : 0u) << text;
+    if (one) {
+      EXPECT_EQ(value, *one ? 1 : 0) << text;
+    }
+  }
+  const std::vector<std::string_view> numbers = {"0",          "-7",  "+12", " 42 ", "2147483647",
+                                                 "2147483648", "1.5", "1e3", "x",    ""};
+  for (std::string_view text : numbers) {
+    int32_t value = -1;
+    uint8_t blank = 2;
+    const size_t good = values::parse_integers(&text, 1, &value, &blank);
+    const auto one = values::parse_integer(text);
+    if (text.empty()) {
+      EXPECT_EQ(blank, 1);
+      continue;
+    }
+    EXPECT_EQ(good, one ? 1u : 0u) << text;
+    if (one) {
+      EXPECT_EQ(value, *one) << text;
+    }
+  }
 }
 
 // The record splitting itself (csv::Reader::simple_records).

@@ -7,7 +7,8 @@
 //     block) against Reader over the same bytes in memory;
 //  4. RecordFetcher at the offset of each record of that file against the record as read.
 // and first_invalid_utf8() is compared with a reference decoder; and the file is read again
-// looking ahead with try_next(), as the loader does.
+// looking ahead with try_next(), and with simple_records() between calls of next(), as the
+// loader does.
 #include <algorithm>
 #include <optional>
 #include <string>
@@ -86,6 +87,41 @@ ReadAll read_ahead(csv::Reader& reader, size_t depth) {
         for (const auto& f : records[i].fields) rec.fields.push_back(copy(f));
         out.records.push_back(std::move(rec));
       }
+      if (out.records.size() > (size_t{1} << 20)) break;
+    }
+  } catch (const csv::SyntaxError& e) {
+    out.error = ReadError{e.line, e.column, e.what()};
+  }
+  return out;
+}
+
+// As the loader reads: the first record by next() (its width is the header's), then the
+// simple records a block at a time (at most `max`), next() for each record that is not simple.
+ReadAll read_simple(csv::Reader& reader, size_t max) {
+  ReadAll out;
+  csv::Record r;
+  csv::SimpleRecords batch;
+  size_t width = 0;
+  try {
+    for (;;) {
+      if (width > 0 && reader.simple_records(width, max, batch) > 0) {
+        check(batch.count <= max && batch.width == width, "simple_records() gave too many");
+        for (size_t i = 0; i < batch.count; ++i) {
+          ReadRecord rec{{}, batch.line(i), batch.offset(i), batch.base_offset + batch.ends[i]};
+          for (size_t f = 0; f < width; ++f)
+            rec.fields.push_back(
+                ReadField{std::string(batch.text(i, f)), batch.line(i), false, false});
+          out.records.push_back(std::move(rec));
+        }
+        check(reader.position() == out.records.back().end,
+              "the reader is not at the end of the simple records");
+        continue;
+      }
+      if (!reader.next(r)) break;
+      if (width == 0) width = r.fields.size();
+      ReadRecord rec{{}, r.line, r.offset, reader.position()};
+      for (const auto& f : r.fields) rec.fields.push_back(copy(f));
+      out.records.push_back(std::move(rec));
       if (out.records.size() > (size_t{1} << 20)) break;
     }
   } catch (const csv::SyntaxError& e) {
@@ -302,6 +338,14 @@ void check_file(std::string_view input) {
   check(same, "records looked ahead with try_next() differ from those read with next()");
   check(c.error.has_value() == a.error.has_value() && (!c.error || *c.error == *a.error),
         "reading ahead with try_next() fails otherwise than next()");
+
+  // Simple records a block at a time between records read by next(): the same records, ends
+  // and error.
+  csv::Reader simple_reader(path, kBlock);
+  const ReadAll d = read_simple(simple_reader, input.size() % 3 == 0 ? 1 : 64);
+  check(d.records == a.records, "simple_records() gives other records than next()");
+  check(d.error.has_value() == a.error.has_value() && (!d.error || *d.error == *a.error),
+        "reading simple records fails otherwise than next()");
 
   // Each record again at its offset, from the last to the first.
   csv::RecordFetcher fetcher(path);
