@@ -1,5 +1,6 @@
 #include "core/values/column_builder.hpp"
 
+#include <cstring>
 #include <functional>
 
 #include "core/values/values.hpp"
@@ -81,6 +82,16 @@ Code ColumnBuilder::intern(std::string_view text, StringTable& strings) {
     const std::string_view t = strings.text(last_);
     if (t.size() == text.size() && StringTable::same_bytes(t.data(), text.data(), t.size()))
       return last_;
+  }
+  if (column_.type == ColumnType::kCode && !text.empty() && text.size() <= 8) {
+    uint64_t bytes = 0;
+    std::memcpy(&bytes, text.data(), text.size());
+    ShortCode& slot =
+        short_codes_[((bytes ^ text.size()) * 0x9E3779B97F4A7C15ull) >> 58];  // 64 slots
+    if (slot.size == text.size() && slot.bytes == bytes) return last_ = slot.code;
+    last_ = strings.intern(text);
+    slot = ShortCode{bytes, static_cast<uint32_t>(text.size()), last_};
+    return last_;
   }
   return last_ = strings.intern(text);
 }

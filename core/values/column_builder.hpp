@@ -2,6 +2,8 @@
 // In: cell text, one at a time. Out: the Column, with blank flags and interned codes.
 #pragma once
 
+#include <array>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -52,6 +54,15 @@ class ColumnBuilder {
   std::vector<CacheSlot> cache_;
   size_t cached_ = 0;
   Code last_ = -1;
+  // A code column's few values of up to 8 bytes, each slot its bytes, size and Code, so that
+  // most cells intern without hashing (StringTable path; a hit is exact: a text's Code never
+  // changes).
+  struct ShortCode {
+    uint64_t bytes = 0;
+    uint32_t size = 0;  // 0: empty (a code is never empty)
+    Code code = -1;
+  };
+  std::array<ShortCode, 64> short_codes_{};
 };
 
 }  // namespace scorecard::values

@@ -12,6 +12,8 @@
 #include <vector>
 
 #include "core/datasets/csv.hpp"
+#include "core/values/column_builder.hpp"
+#include "core/values/string_table.hpp"
 #include "core/values/values.hpp"
 #include "tests/datasets/load_helpers.hpp"
 
@@ -278,6 +280,29 @@ TEST(Cells, AColumnAtATimeReadsEachCellAsTheParsersOfOneCellDo) {
       EXPECT_EQ(value, *one) << text;
     }
   }
+}
+
+// A code column remembers its short codes' Codes (a slot each, by their bytes): whatever
+// collides in its 64 slots, each cell's Code is that of its own text.
+TEST(Cells, ShortCodesRememberedAreEachTheirOwnText) {
+  values::StringTable strings;
+  values::ColumnBuilder codes("CODE", ColumnType::kCode);
+  values::ColumnBuilder ids("ID", ColumnType::kString);  // shares the table, as CHILD does
+  std::mt19937 rng(11);
+  std::vector<std::string> texts;
+  for (int i = 0; i < 20000; ++i) {
+    const size_t size = 1 + rng() % 9;  // 9: longer than a slot holds
+    std::string t;
+    for (size_t k = 0; k < size; ++k) t += static_cast<char>('A' + rng() % (i % 7 == 0 ? 26 : 3));
+    texts.push_back(t);
+    ASSERT_TRUE(codes.append(t, strings));
+    ASSERT_TRUE(ids.append("C" + std::to_string(rng() % 50), strings));
+  }
+  for (size_t r = 0; r < texts.size(); ++r)
+    ASSERT_EQ(strings.text(codes.column().ints[r]), texts[r]) << r;
+  // A lower-case code is its upper-case text's Code.
+  ASSERT_TRUE(codes.append("ab", strings));
+  EXPECT_EQ(strings.text(codes.column().ints.back()), "AB");
 }
 
 // The record splitting itself (csv::Reader::simple_records).
