@@ -9,7 +9,10 @@
 //    under `fail`;
 //  - every kept row meets the schema: types (dates 1900-2200, finite numbers, flags 0/1),
 //    codes from the list, UTF-8 trimmed text, required cells, row checks; no two kept rows
-//    share a key or are the same row; the counts add up; latest_date is the latest date.
+//    share a key or are the same row; the counts add up; latest_date is the latest date;
+//  - a text without quotes, CRs or NULs loads as the same text with every field quoted
+//    (never a simple record, so read row by row): the same tables, Codes, counts, issues and
+//    warnings, whichever way the loader read each record.
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
@@ -22,6 +25,7 @@
 
 #include "core/datasets/csv.hpp"
 #include "core/datasets/datasets.hpp"
+#include "tests/datasets/quoted.hpp"
 #include "tests/fuzz/fuzz.hpp"
 
 namespace scorecard::fuzz {
@@ -189,6 +193,46 @@ void check_loaded(const Outcome& o, const ds::DatasetSchema& schema,
   check(res.warnings.size() <= 21, "more warnings than the limit");
 }
 
+std::string without(std::string text, const std::string& cut) {
+  for (size_t at; (at = text.find(cut)) != std::string::npos;) text.erase(at, cut.size());
+  return text;
+}
+
+// The folder's load (`report`) against its quoted copy's: the same outcome.
+void check_quoted(const Outcome& plain, const Outcome& quoted, const std::filesystem::path& a,
+                  const std::filesystem::path& b) {
+  const std::string x = a.string(), y = b.string();
+  check(plain.error.has_value() == quoted.error.has_value() &&
+            (!plain.error || without(plain.error->what(), x) == without(quoted.error->what(), y)),
+        "a file with its fields quoted is refused otherwise");
+  if (plain.error) return;
+  const auto& p = plain.result;
+  const auto& q = quoted.result;
+  check(p.tables.size() == q.tables.size(), "a quoted copy loads other datasets");
+  for (const auto& [name, table] : p.tables)
+    check(q.tables.count(name) && same_table(table, q.tables.at(name)),
+          "a file with its fields quoted loads another table (or other Codes)");
+  check(plain.pool.size() == quoted.pool.size(), "a quoted copy interns other strings");
+  for (size_t c = 0; c < plain.pool.size() && c < quoted.pool.size(); ++c)
+    check(plain.pool.text(static_cast<Code>(c)) == quoted.pool.text(static_cast<Code>(c)),
+          "a quoted copy numbers its strings otherwise");
+  for (const auto& [name, info] : p.info) {
+    const auto it = q.info.find(name);
+    check(it != q.info.end() && info.rows_read == it->second.rows_read &&
+              info.duplicates == it->second.duplicates && info.replaced == it->second.replaced &&
+              info.rejected == it->second.rejected,
+          "a quoted copy counts its rows otherwise");
+  }
+  check(p.issues.size() == q.issues.size(), "a quoted copy has another number of issues");
+  for (size_t i = 0; i < p.issues.size() && i < q.issues.size(); ++i)
+    check(p.issues[i].line == q.issues[i].line && p.issues[i].column == q.issues[i].column &&
+              without(p.issues[i].message, x) == without(q.issues[i].message, y),
+          "a quoted copy reports an issue otherwise");
+  check(p.warnings.size() == q.warnings.size(), "a quoted copy has another number of warnings");
+  for (size_t i = 0; i < p.warnings.size() && i < q.warnings.size(); ++i)
+    check(without(p.warnings[i], x) == without(q.warnings[i], y), "a quoted copy warns otherwise");
+}
+
 }  // namespace
 
 void load_one(const uint8_t* data, size_t size) {
@@ -248,6 +292,21 @@ void load_one(const uint8_t* data, size_t size) {
     for (const auto& [name, table] : a.tables)
       check(b.tables.count(name) && same_table(table, b.tables.at(name)),
             "the policies loaded a clean table otherwise");
+  }
+  // The same text with every field quoted, read row by row (see the top).
+  if (input.find_first_of(std::string_view("\"\r\0", 3)) == std::string_view::npos) {
+    const std::filesystem::path quoted_folder = work_dir() / "quoted";
+    std::filesystem::remove_all(quoted_folder);
+    std::filesystem::create_directories(quoted_folder);
+    write_file("quoted/" + dataset + ".csv",
+               datasets::testing::all_quoted(std::string(files.first)));
+    if (files.has_second)
+      write_file("quoted/" + dataset + "_2.csv",
+                 datasets::testing::all_quoted(std::string(files.second)));
+    ds::LoadOptions quoted_options = options;
+    quoted_options.directory = quoted_folder;
+    const auto quoted = load_with(quoted_options, ds::OnError::kReport, requests);
+    check_quoted(*report, *quoted, folder, quoted_folder);
   }
 }
 
