@@ -48,6 +48,12 @@ bool equal_ignoring_case(std::string_view a, std::string_view b);
 std::string shown(std::string_view text);
 std::string join(const std::vector<std::string>& items, const char* sep);
 inline bool blank_text(std::string_view s) { return values::trim(s).empty(); }
+// values::trim without a call when there is nothing to trim, the usual case.
+inline std::string_view trimmed(std::string_view s) {
+  auto space = [](char c) { return c == ' ' || c == '\t'; };
+  if (s.empty() || (!space(s.front()) && !space(s.back()))) return s;
+  return values::trim(s);
+}
 
 // One column the loader reads: asked for by an indicator (`keep`), or needed for the
 // schema's key, required columns and checks.
@@ -139,6 +145,7 @@ class DatasetLoader {
   bool simple_rows(const csv::SimpleRecords& batch, size_t file_index);
   void rows_one_by_one(const csv::SimpleRecords& batch, size_t from, size_t file_index);
   std::optional<std::string> cell(PlanColumn& column, std::string_view text, bool non_ascii);
+  bool allowed_code(PlanColumn& column);
   // Whether the row at `at` (of the columns' rows) fails a not-before check: the check's
   // plan column, or npos.
   size_t failed_check(const FileLayout& file, size_t at) const;

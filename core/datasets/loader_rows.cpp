@@ -128,7 +128,15 @@ std::optional<std::string> DatasetLoader::cell(PlanColumn& column, std::string_v
   if (!column.builder.append(text, strings_))
     return fmt::format("{} '{}' is not {}", column.name, shown(text),
                        values::expected(column.type));
-  if (column.codes.empty() || column.builder.column().blank.back()) return std::nullopt;
+  if (allowed_code(column)) return std::nullopt;
+  return fmt::format("{} '{}' is not one of the codes {}", column.name, shown(text),
+                     join(column.codes, ", "));
+}
+
+// The code just appended is one of the column's codes (or the column has no list, or the
+// cell is blank); when it is not, it is taken off again.
+bool DatasetLoader::allowed_code(PlanColumn& column) {
+  if (column.codes.empty() || column.builder.column().blank.back()) return true;
   const auto code = static_cast<size_t>(column.builder.column().ints.back());
   if (code >= column.verdict.size()) column.verdict.resize(std::max(code + 1, strings_.size()), 0);
   uint8_t& verdict = column.verdict[code];
@@ -136,10 +144,9 @@ std::optional<std::string> DatasetLoader::cell(PlanColumn& column, std::string_v
     const std::string text(strings_.text(static_cast<Code>(code)));
     verdict = std::binary_search(column.codes.begin(), column.codes.end(), text) ? 1 : 2;
   }
-  if (verdict == 1) return std::nullopt;
+  if (verdict == 1) return true;
   column.builder.pop_back();
-  return fmt::format("{} '{}' is not one of the codes {}", column.name, shown(text),
-                     join(column.codes, ", "));
+  return false;
 }
 
 size_t DatasetLoader::failed_check(const FileLayout& file, size_t at) const {
@@ -329,23 +336,40 @@ bool DatasetLoader::simple_rows(const csv::SimpleRecords& batch, size_t file_ind
   // Codes and strings row by row, in the order of the fields: the Codes row() would give.
   // The string table's slots for identifiers (string columns) are fetched from memory a few
   // rows ahead, unless the value is the row's before (CHILD repeats in a sorted extract).
-  std::vector<std::pair<PlanColumn*, size_t>> interned;
-  for (size_t c : file.present)
-    if (plan_[c].type == ColumnType::kCode || plan_[c].type == ColumnType::kString)
-      interned.emplace_back(&plan_[c], static_cast<size_t>(file.plan_field[c]));
+  // Each column's cells are trimmed first, a column at a time.
+  struct Interned {
+    PlanColumn* column;
+    std::vector<std::string_view> cells;  // trimmed
+    bool prefetch;                        // a string column (identifiers), not a code
+  };
+  std::vector<Interned> interned;
+  for (size_t c : file.present) {
+    if (plan_[c].type != ColumnType::kCode && plan_[c].type != ColumnType::kString) continue;
+    const size_t f = static_cast<size_t>(file.plan_field[c]);
+    Interned& i = interned.emplace_back(Interned{&plan_[c], std::vector<std::string_view>(n),
+                                                 plan_[c].type == ColumnType::kString});
+    for (size_t r = 0; r < n; ++r) i.cells[r] = trimmed(batch.text(r, f));
+  }
   auto prefetch_strings = [&](size_t r) {
-    for (size_t c : file.strings) {
-      const size_t f = static_cast<size_t>(file.plan_field[c]);
-      const std::string_view text = values::trim(batch.text(r, f));
-      if (!text.empty() && (r == 0 || text != values::trim(batch.text(r - 1, f))))
+    for (const Interned& i : interned) {
+      const std::string_view text = i.cells[r];
+      if (i.prefetch && !text.empty() && (r == 0 || text != i.cells[r - 1]))
         strings_.prefetch(values::StringTable::hash(text));
     }
   };
   for (size_t r = 0; r < std::min(n, kPrefetchRows); ++r) prefetch_strings(r);
   for (size_t r = 0; r < n; ++r) {
     if (r + kPrefetchRows < n) prefetch_strings(r + kPrefetchRows);
-    for (const auto& [column, f] : interned)
-      if (cell(*column, batch.text(r, f), false)) return back_to_rows(0);
+    for (Interned& i : interned) {
+      const std::string_view text = i.cells[r];
+      if (text.empty()) {
+        if (i.column->required) return back_to_rows(0);
+        i.column->builder.append_blank();
+        continue;
+      }
+      i.column->builder.append_text(text, strings_);
+      if (!allowed_code(*i.column)) return back_to_rows(0);
+    }
   }
   for (size_t c : file.absent)
     for (size_t r = 0; r < n; ++r) plan_[c].builder.append_blank();

@@ -97,6 +97,21 @@ Code ColumnBuilder::intern(std::string_view text, StringTable& strings) {
 }
 
 template <class Strings>
+Code ColumnBuilder::code_of(std::string_view s, Strings& pool) {
+  if (column_.type != ColumnType::kCode) return intern(s, pool);
+  char upper[32];  // CodeSet::normalise without allocating, for the usual short code
+  if (s.size() > sizeof upper) return intern(CodeSet::normalise(s), pool);
+  for (size_t k = 0; k < s.size(); ++k)
+    upper[k] = s[k] >= 'a' && s[k] <= 'z' ? static_cast<char>(s[k] - 'a' + 'A') : s[k];
+  return intern(std::string_view(upper, s.size()), pool);
+}
+
+void ColumnBuilder::append_text(std::string_view trimmed, StringTable& strings) {
+  column_.ints.push_back(code_of(trimmed, strings));
+  column_.blank.push_back(0);
+}
+
+template <class Strings>
 bool ColumnBuilder::append_to(std::string_view text, Strings& pool) {
   const std::string_view s = trim(text);
   if (s.empty()) {
@@ -130,18 +145,8 @@ bool ColumnBuilder::append_to(std::string_view text, Strings& pool) {
       v = *b ? 1 : 0;
       break;
     }
-    case ColumnType::kCode: {
-      char upper[32];  // CodeSet::normalise without allocating, for the usual short code
-      if (s.size() > sizeof upper) {
-        v = intern(CodeSet::normalise(s), pool);
-        break;
-      }
-      for (size_t k = 0; k < s.size(); ++k)
-        upper[k] = s[k] >= 'a' && s[k] <= 'z' ? static_cast<char>(s[k] - 'a' + 'A') : s[k];
-      v = intern(std::string_view(upper, s.size()), pool);
-      break;
-    }
-    case ColumnType::kString: v = intern(s, pool); break;
+    case ColumnType::kCode:
+    case ColumnType::kString: v = code_of(s, pool); break;
   }
   column_.ints.push_back(v);
   column_.blank.push_back(0);

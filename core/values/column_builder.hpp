@@ -26,6 +26,8 @@ class ColumnBuilder {
   // (values.hpp): as append() would each, and a blank cell fails when `required`. Returns
   // false when a cell fails, the cells before it appended.
   bool append_cells(const std::string_view* cells, size_t n, bool required);
+  // Appends a code or string cell whose text is trimmed and not empty, as append() would.
+  void append_text(std::string_view trimmed, StringTable& strings);
   // Appends a blank cell.
   void append_blank();
   // Removes the last appended cell (a row refused by a later check).
@@ -41,6 +43,8 @@ class ColumnBuilder {
   Code intern(std::string_view text, StringTable& strings);
   template <class Strings>
   bool append_to(std::string_view text, Strings& strings);
+  template <class Strings>
+  Code code_of(std::string_view trimmed, Strings& strings);  // interned (upper-cased: a code)
 
   Column column_;
   // Interning dominates the cost of reading codes and identifiers, so the builder remembers
