@@ -149,12 +149,11 @@ class DatasetLoader {
   // Whether the row at `at` (of the columns' rows) fails a not-before check: the check's
   // plan column, or npos.
   size_t failed_check(const FileLayout& file, size_t at) const;
-  // A row's identity and key hashes, from its typed cells at `at` and, for the columns not
-  // read into the plan, its text (`text(field)`, untrimmed).
+  // A row's identity hash, from its typed cells at `at` and, for the columns not read into the
+  // plan, its text (`text(field)`, untrimmed); its key's tag in by_key_, from its typed cells.
   template <class Text>
   uint64_t identity_hash(Text&& text, const FileLayout& file, size_t at) const;
-  template <class Text>
-  uint64_t key_hash(Text&& text, const FileLayout& file) const;
+  uint32_t key_tag(size_t at) const;
   bool same_identity(const csv::Record& record, const FileLayout& file, uint32_t row);
   // The key of `row` equals the key of the row at `at`.
   bool same_key(uint32_t row, size_t at) const;

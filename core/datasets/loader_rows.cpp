@@ -189,16 +189,19 @@ uint64_t DatasetLoader::identity_hash(Text&& text, const FileLayout& file, size_
   return detail::hash_finish(h);
 }
 
-// From the key cells' text, read as their types read it (so equal hashes for equal typed keys),
-// to be known before the cells are appended: the index slot is fetched from memory meanwhile.
-template <class Text>
-uint64_t DatasetLoader::key_hash(Text&& text, const FileLayout& file) const {
+// From the key's typed cells at `at` (same_key() compares them): a Code, a day, a number.
+uint32_t DatasetLoader::key_tag(size_t at) const {
   uint64_t h = 0x9E3779B97F4A7C15ull;
   for (size_t k : key_) {
-    const std::string_view v = values::trim(text(static_cast<size_t>(file.plan_field[k])));
-    h = hash_value(detail::hash_step(h, k), v, plan_[k].type);
+    const Column& c = plan_[k].builder.column();
+    uint64_t word = static_cast<uint32_t>(c.type == ColumnType::kDecimal ? 0 : c.ints[at]);
+    if (c.type == ColumnType::kDecimal) {
+      const double d = c.decimals[at] + 0.0;  // -0 is 0
+      std::memcpy(&word, &d, sizeof word);
+    }
+    h = detail::hash_step(detail::hash_step(h, k), word);
   }
-  return detail::hash_finish(h);
+  return detail::fold(detail::hash_finish(h));
 }
 
 void DatasetLoader::undo_row() {
@@ -243,8 +246,6 @@ void DatasetLoader::row(const csv::Record& record, size_t file_index) {
     return;
   }
   auto text = [&](size_t f) { return record.fields[f].text; };
-  const uint32_t key_tag = key_.empty() ? 0 : detail::fold(key_hash(text, file));
-  if (!key_.empty()) by_key_.prefetch(key_tag);
   for (size_t c : file.present) {
     const size_t f = static_cast<size_t>(file.plan_field[c]);
     if (auto problem = cell(plan_[c], record.fields[f].text, record.fields[f].non_ascii)) {
@@ -277,7 +278,7 @@ void DatasetLoader::row(const csv::Record& record, size_t file_index) {
   bool keyed = !key_.empty();
   for (size_t k : key_) keyed = keyed && !plan_[k].builder.column().blank.back();
   if (keyed) {
-    const uint32_t tag = key_tag;
+    const uint32_t tag = key_tag(row);
     auto match = by_key_.find(tag, [&](uint32_t r) { return same_key(r, row); });
     if (match && hashes_[*match] == hash && same_identity(record, file, *match)) {
       undo_row();
@@ -380,8 +381,7 @@ bool DatasetLoader::simple_rows(const csv::SimpleRecords& batch, size_t file_ind
   std::vector<uint32_t> tags;
   if (!key_.empty()) {
     tags.resize(n);
-    for (size_t r = 0; r < n; ++r)
-      tags[r] = detail::fold(key_hash([&](size_t f) { return batch.text(r, f); }, file));
+    for (size_t r = 0; r < n; ++r) tags[r] = key_tag(first + r);
     for (size_t r = 0; r < std::min(n, kPrefetchRows); ++r) by_key_.prefetch(tags[r]);
   }
   for (size_t r = 0; r < n; ++r) {

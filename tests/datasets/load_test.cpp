@@ -223,6 +223,25 @@ TEST(Load, AnOldVersionInTheLatestFileWinsAgain) {
   EXPECT_EQ(l->info("episodes").duplicates, 0u);
 }
 
+// A key is its typed values (DATA.md rule 17): 01/04/2018 and 2018-04-01 are one DECOM, and
+// " C1 " is C1; a key that differs in any value is another episode.
+TEST(Load, AKeyIsTheSameWhateverWayItsValuesAreWritten) {
+  TempDir dir;
+  dir.write("episodes.csv", kEpisodesHeader +
+                                "C1,01/04/2018,S,C2,N1,U1,PR1,,\n"
+                                "C1,02/04/2018,S,C2,N1,U1,PR1,,\n"
+                                "C2,01/04/2018,S,C2,N1,U1,PR1,,\n");
+  dir.write("episodes_2.csv", kEpisodesHeader +
+                                  " C1 ,2018-04-01,S,C2,N1,U4,PR1,,\n"
+                                  "C2,1/4/2018,S,C2,N1,U1,PR1,,\n");
+  auto l = load_folder(dir.path(), {all_columns("episodes")});
+  // C1's first episode replaced (PLACE differs), C2's repeated exactly: 5 rows read, 3 kept.
+  EXPECT_EQ(l->info("episodes").replaced, 1u);
+  EXPECT_EQ(l->info("episodes").duplicates, 1u);
+  EXPECT_EQ(l->table("episodes").rows, 3u);
+  EXPECT_EQ(l->cells("episodes", "PLACE"), (Strings{"U1", "U1", "U4"}));
+}
+
 TEST(Load, ManyReplacementsGiveFewWarnings) {
   TempDir dir;
   std::string a = kEpisodesHeader, b = kEpisodesHeader;
