@@ -4,6 +4,7 @@
 // order) and dataset_files(); the parts of a dataset's loader are listed in loader_parts.hpp.
 #include <malloc.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <mutex>
@@ -206,6 +207,13 @@ LoadResult load(const LoadOptions& options, const std::vector<DatasetRequest>& r
   for (const auto& dataset : order) {
     std::vector<std::filesystem::path> named;
     if (!options.directory.empty()) named = dataset_files(options.directory, dataset, names);
+    // A file named for the dataset but with another table's header row was reported instead.
+    named.erase(std::remove_if(named.begin(), named.end(),
+                               [&](const std::filesystem::path& f) {
+                                 return std::find(found.not_read.begin(), found.not_read.end(),
+                                                  f) != found.not_read.end();
+                               }),
+                named.end());
     auto by_columns = found.by_columns.find(dataset);
     auto parts = read.parts.find(dataset);
     std::vector<Source> files =

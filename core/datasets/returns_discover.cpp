@@ -155,6 +155,8 @@ Discovery discover(const LoadOptions& options, const std::vector<std::string>& d
                   fmt::format("the file's name says {} but its header row is exactly the DfE's "
                               "{} table: rename the file to say which it is",
                               by_name, by_columns.front()));
+          out.problems.back().dataset = by_name;
+          out.not_read.push_back(f);
           continue;
         }
         out.files.push_back({f, by_name + " (by its name)"});

@@ -20,6 +20,9 @@ struct Discovery {
   // Files that match two datasets, look like a return and match none, are not well-formed,
   // or have no collection year: each names the file.
   std::vector<model::DataQualityIssue> problems;
+  // CSV files named for a dataset that are not read as it (their header row is another
+  // table's): dataset_files() finds them by their name, the loader leaves them out.
+  std::vector<std::filesystem::path> not_read;
 };
 
 // `datasets` are the dataset names known (schemas and requests), for matching file names.

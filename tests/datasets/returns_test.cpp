@@ -118,6 +118,22 @@ TEST(ReturnsDiscovery, AFileNamedForOneDatasetWithAnothersColumnsIsAnError) {
       << e;
 }
 
+// Under on_error: report, the file is listed as not read, and it is not read: its dataset is
+// missing (found by the load fuzzer: the file was both "not read" and loaded).
+TEST(ReturnsDiscovery, AFileNamedForOneTableWithAnothersHeaderIsReportedAndNotRead) {
+  TempDir dir;
+  dir.write("oc2.csv", "CHILD,DOB,IN_TOUCH,ACTIV,ACCOM\n1001,01/01/2000,YES,G4,B\n");
+  auto l = load_folder(dir.path(), {all_columns("oc2")}, OnError::kReport);
+  ASSERT_EQ(l->result.issues.size(), 1u);
+  EXPECT_EQ(l->result.issues[0].dataset, "oc2");
+  EXPECT_NE(l->result.issues[0].message.find("oc2.csv:1:1: the file's name says oc2 but its "
+                                             "header row is exactly the DfE's oc3 table"),
+            std::string::npos);
+  EXPECT_EQ(l->result.tables.count("oc2"), 0u);
+  EXPECT_EQ(l->result.missing_datasets, std::vector<std::string>{"oc2"});
+  EXPECT_EQ(read_as(l->result, "oc2.csv").rfind("not read: ", 0), 0u);
+}
+
 TEST(ReturnsDiscovery, ACsvOfSsda903ColumnsMatchingNoTableIsAnErrorNamingIt) {
   TempDir dir;
   dir.write("cla_extract.csv", "CHILD,DECOM,RNE\n1,01/04/2018,S\n");
