@@ -316,7 +316,8 @@ TEST(SimpleRecords, LeavesEveryOtherKindOfRecordToNext) {
                                   std::string("1,\xC3\xA9,3\n"),  // a byte >= 0x80
                                   std::string("1,2,3"),           // no newline (at the end)
                                   std::string("1,2,3\r")}) {      // a CR at the end
-    csv::Reader reader(csv::kFromText, "A,B,C\n" + line);
+    const std::string text = "A,B,C\n" + line;                    // the reader reads it in place
+    csv::Reader reader(csv::kFromText, text);
     csv::Record header;
     ASSERT_TRUE(reader.next(header));
     csv::SimpleRecords batch;
