@@ -48,12 +48,6 @@ bool equal_ignoring_case(std::string_view a, std::string_view b);
 std::string shown(std::string_view text);
 std::string join(const std::vector<std::string>& items, const char* sep);
 inline bool blank_text(std::string_view s) { return values::trim(s).empty(); }
-// values::trim without a call when there is nothing to trim, the usual case.
-inline std::string_view trimmed(std::string_view s) {
-  auto space = [](char c) { return c == ' ' || c == '\t'; };
-  if (s.empty() || (!space(s.front()) && !space(s.back()))) return s;
-  return values::trim(s);
-}
 
 // One column the loader reads: asked for by an indicator (`keep`), or needed for the
 // schema's key, required columns and checks.

@@ -349,7 +349,7 @@ bool DatasetLoader::simple_rows(const csv::SimpleRecords& batch, size_t file_ind
     const size_t f = static_cast<size_t>(file.plan_field[c]);
     Interned& i = interned.emplace_back(Interned{&plan_[c], std::vector<std::string_view>(n),
                                                  plan_[c].type == ColumnType::kString});
-    for (size_t r = 0; r < n; ++r) i.cells[r] = trimmed(batch.text(r, f));
+    for (size_t r = 0; r < n; ++r) i.cells[r] = values::trim(batch.text(r, f));
   }
   auto prefetch_strings = [&](size_t r) {
     for (const Interned& i : interned) {
@@ -493,6 +493,15 @@ void DatasetLoader::read_records(csv::Reader& reader, size_t file_index) {
     --ahead.count;
     return record;
   };
+  // Blank lines followed by a row are bad rows (blank lines at the end are not).
+  auto blank_lines_are_rows = [&] {
+    for (size_t line : blank_lines) {
+      ++info_.rows_read;
+      bad_row(files_[file_index], line, 1, "", "", "a row of values",
+              "blank line before the end of the file");
+    }
+    blank_lines.clear();
+  };
   csv::SimpleRecords batch;
   size_t batch_size = kBatchRows;
   try {
@@ -503,12 +512,7 @@ void DatasetLoader::read_records(csv::Reader& reader, size_t file_index) {
           reader.simple_records(files_[file_index].header.size(), batch_size, batch) > 0;
       if (have_header && ahead.count == 0) misses = simple ? 0 : misses + 1;
       if (simple) {
-        for (size_t line : blank_lines) {
-          ++info_.rows_read;
-          bad_row(files_[file_index], line, 1, "", "", "a row of values",
-                  "blank line before the end of the file");
-        }
-        blank_lines.clear();
+        blank_lines_are_rows();
         if (!reserved_ && rows_in_file + batch.count >= kRowsBeforeReserve)
           reserve_for(std::max<uint64_t>(batch.offset(batch.count - 1), 1) /
                       (rows_in_file + batch.count));
@@ -532,12 +536,7 @@ void DatasetLoader::read_records(csv::Reader& reader, size_t file_index) {
         blank_lines.push_back(record.line);
         continue;
       }
-      for (size_t line : blank_lines) {
-        ++info_.rows_read;
-        bad_row(files_[file_index], line, 1, "", "", "a row of values",
-                "blank line before the end of the file");
-      }
-      blank_lines.clear();
+      blank_lines_are_rows();
       row(record, file_index);
       if (++rows_in_file == kRowsBeforeReserve && !reserved_)
         reserve_for((ahead.count > 0 ? ahead.records[ahead.first].offset : reader.position()) /

@@ -157,12 +157,20 @@ bool ColumnBuilder::append_cells(const std::string_view* cells, size_t n, bool r
   if (n == 0) return true;
   const size_t at = column_.blank.size();
   size_t good = 0;
-  if (column_.type == ColumnType::kDecimal || column_.type == ColumnType::kCode ||
-      column_.type == ColumnType::kString) {
-    StringPool unused;  // codes and strings intern: the loader appends them one by one
+  if (column_.type == ColumnType::kCode || column_.type == ColumnType::kString)
+    return false;  // they intern: the loader appends them one by one (append_text)
+  if (column_.type == ColumnType::kDecimal) {
     for (; good < n; ++good) {
-      if (required && trim(cells[good]).empty()) return false;
-      if (column_.type != ColumnType::kDecimal || !append_to(cells[good], unused)) return false;
+      const std::string_view s = trim(cells[good]);
+      if (s.empty()) {
+        if (required) return false;
+        append_blank();
+        continue;
+      }
+      const auto d = parse_decimal(s);
+      if (!d) return false;
+      column_.decimals.push_back(*d);
+      column_.blank.push_back(0);
     }
     return true;
   }

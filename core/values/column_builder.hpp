@@ -24,7 +24,8 @@ class ColumnBuilder {
   bool append(std::string_view text, StringTable& strings);
   // Appends the cells of a column of dates, integers, flags or decimals, a loop per type
   // (values.hpp): as append() would each, and a blank cell fails when `required`. Returns
-  // false when a cell fails, the cells before it appended.
+  // false when a cell fails, the cells before it appended (and at once for a code or string
+  // column, which interns: append_text).
   bool append_cells(const std::string_view* cells, size_t n, bool required);
   // Appends a code or string cell whose text is trimmed and not empty, as append() would.
   void append_text(std::string_view trimmed, StringTable& strings);

@@ -36,12 +36,6 @@ std::string lower(std::string_view s) {
 
 }  // namespace
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-
 namespace {
 
 // The day number of the first of each month of 1900-2200 (the years checked() accepts), and
@@ -112,19 +106,11 @@ std::optional<Date> parse_date(std::string_view text) {
 
 namespace {
 
-inline bool is_blank_char(char c) { return c == ' ' || c == '\t'; }
-
-// Trimmed, the common case (nothing to trim) without a call.
-inline std::string_view trimmed(std::string_view s) {
-  if (s.empty() || (!is_blank_char(s.front()) && !is_blank_char(s.back()))) return s;
-  return trim(s);
-}
-
 template <class Parse>
 size_t parse_cells(const std::string_view* cells, size_t n, int32_t* values, uint8_t* blank,
                    Parse parse) {
   for (size_t r = 0; r < n; ++r) {
-    const std::string_view s = trimmed(cells[r]);
+    const std::string_view s = trim(cells[r]);
     blank[r] = s.empty();
     values[r] = 0;
     if (s.empty()) continue;

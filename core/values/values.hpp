@@ -23,8 +23,13 @@ std::optional<double> parse_decimal(std::string_view text);
 // 0/1, true/false, yes/no, y/n (any case).
 std::optional<bool> parse_boolean(std::string_view text);
 
-// Surrounding spaces and tabs removed.
-std::string_view trim(std::string_view text);
+// Surrounding spaces and tabs removed. Inline: called for every cell, and most have none.
+inline std::string_view trim(std::string_view s) {
+  auto space = [](char c) { return c == ' ' || c == '\t'; };
+  while (!s.empty() && space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && space(s.back())) s.remove_suffix(1);
+  return s;
+}
 
 // A column's cells at a time, as the functions above read each one: cell r's value in
 // values[r], or blank[r] = 1 (and values[r] = 0) when it is empty or spaces. Return the first

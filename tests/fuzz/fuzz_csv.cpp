@@ -54,14 +54,18 @@ struct ReadAll {
 
 ReadField copy(const csv::Field& f) { return {std::string(f.text), f.line, f.quoted, f.non_ascii}; }
 
+ReadRecord copy(const csv::Record& r, uint64_t end) {
+  ReadRecord rec{{}, r.line, r.offset, end};
+  for (const auto& f : r.fields) rec.fields.push_back(copy(f));
+  return rec;
+}
+
 ReadAll read_all(csv::Reader& reader) {
   ReadAll out;
   csv::Record r;
   try {
     while (reader.next(r)) {
-      ReadRecord rec{{}, r.line, r.offset, reader.position()};
-      for (const auto& f : r.fields) rec.fields.push_back(copy(f));
-      out.records.push_back(std::move(rec));
+      out.records.push_back(copy(r, reader.position()));
       if (out.records.size() > (size_t{1} << 20)) break;
     }
   } catch (const csv::SyntaxError& e) {
@@ -82,11 +86,7 @@ ReadAll read_ahead(csv::Reader& reader, size_t depth) {
     while (reader.next(records[0])) {
       size_t n = 1;
       while (n < depth && reader.try_next(records[n], scratch[n])) ++n;
-      for (size_t i = 0; i < n; ++i) {
-        ReadRecord rec{{}, records[i].line, records[i].offset, 0};
-        for (const auto& f : records[i].fields) rec.fields.push_back(copy(f));
-        out.records.push_back(std::move(rec));
-      }
+      for (size_t i = 0; i < n; ++i) out.records.push_back(copy(records[i], 0));
       if (out.records.size() > (size_t{1} << 20)) break;
     }
   } catch (const csv::SyntaxError& e) {
@@ -119,9 +119,7 @@ ReadAll read_simple(csv::Reader& reader, size_t max) {
       }
       if (!reader.next(r)) break;
       if (width == 0) width = r.fields.size();
-      ReadRecord rec{{}, r.line, r.offset, reader.position()};
-      for (const auto& f : r.fields) rec.fields.push_back(copy(f));
-      out.records.push_back(std::move(rec));
+      out.records.push_back(copy(r, reader.position()));
       if (out.records.size() > (size_t{1} << 20)) break;
     }
   } catch (const csv::SyntaxError& e) {
