@@ -127,9 +127,17 @@ struct Merger {
     for (; next < jobs.size() && jobs[next].finished.load(std::memory_order_acquire); ++next) {
       Job& job = jobs[next];
       if (job.error) return;  // load() merges its strings and throws
+      const auto start = std::chrono::steady_clock::now();
+      const size_t before = strings.size(), theirs = job.loader->strings().size();
       const std::vector<Code> codes = strings.merge(job.loader->strings());
       renumber(job.table, codes);
       job.log = job.loader->take_log();
+      job.log.emplace_back(
+          spdlog::level::debug,
+          fmt::format(
+              "{}: its {} distinct strings merged ({} new) in {:.3f} s", job.dataset, theirs,
+              strings.size() - before,
+              std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count()));
       job.loader.reset();
       job.merged = true;
     }

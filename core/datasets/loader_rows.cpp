@@ -585,6 +585,7 @@ void DatasetLoader::finish(Table& table, DatasetInfo& info) {
   std::vector<uint32_t>().swap(lines_);
   std::vector<uint32_t>().swap(dropped_);
   by_key_ = detail::RowIndex();
+  strings_.release_index();  // merging reads the strings, not the index
 }
 
 }  // namespace scorecard::datasets::loading

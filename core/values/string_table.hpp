@@ -71,6 +71,15 @@ class StringTable {
   // Room for `strings` strings without growing.
   void reserve(size_t strings);
 
+  // Frees the index (the slots), keeping the strings: a table that is only read from now on
+  // (text(), size(), merged into another table) needs no index, and at national scale a
+  // dataset's is a few hundred MB at the height of the load. Afterwards nothing may be added
+  // to it or looked up in it: no intern(), find(), reserve() or merge() into it.
+  void release_index() {
+    decltype(slots_)().swap(slots_);
+    mask_ = 0;
+  }
+
   // Equal bytes, without a call for the short texts codes and identifiers are.
   static bool same_bytes(const char* a, const char* b, size_t n) {
     for (; n >= 8; a += 8, b += 8, n -= 8) {

@@ -347,6 +347,30 @@ TEST(Values, CodeColumnInterningEqualsTheStringTable) {
   }
 }
 
+// A dataset's table frees its index once read (release_index): its strings stay readable,
+// and merged into the run's table they get the Codes they get from the table with its index.
+TEST(Values, AStringTableWithoutItsIndexKeepsItsStringsAndMergesTheSame) {
+  values::StringTable run_a, run_b, dataset;
+  for (int n = 0; n < 5000; ++n) {  // the run already holds some of the dataset's strings
+    run_a.intern("R" + std::to_string(n * 3));
+    run_b.intern("R" + std::to_string(n * 3));
+  }
+  for (int n = 0; n < 20000; ++n) dataset.intern("R" + std::to_string(n * 7 % 15000));
+  const std::vector<Code> with_index = run_a.merge(dataset);
+  dataset.release_index();
+  EXPECT_EQ(dataset.size(), 15001u);  // the empty string and 15,000 distinct
+  for (Code c = 1; c < static_cast<Code>(dataset.size()); ++c)
+    EXPECT_EQ(dataset.text(c).substr(0, 1), "R") << c;
+  EXPECT_EQ(dataset.text(1), "R0");
+  EXPECT_EQ(dataset.text(2), "R7");
+  const std::vector<Code> without_index = run_b.merge(dataset);
+  EXPECT_EQ(without_index, with_index);
+  ASSERT_EQ(run_b.size(), run_a.size());
+  for (Code c = 0; c < static_cast<Code>(run_b.size()); ++c)
+    EXPECT_EQ(run_b.text(c), run_a.text(c));
+  EXPECT_EQ(run_b.find("R14", values::StringTable::hash("R14")), with_index[3]);
+}
+
 TEST(Values, BuilderInterningEqualsThePool) {
   std::mt19937 rng(5);
   StringPool pool_a, pool_b;
