@@ -83,6 +83,12 @@ void StringTable::reserve(size_t strings) {
   if (capacity > slots_.size()) rehash(capacity);
 }
 
+void StringTable::shrink_index() {
+  size_t capacity = 64;
+  while (capacity * 7 < size() * 8) capacity *= 2;
+  if (capacity < slots_.size()) rehash(capacity);
+}
+
 std::vector<Code> StringTable::merge(const StringTable& other) {
   const size_t n = other.size();
   std::vector<Code> codes(n);

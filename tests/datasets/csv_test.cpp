@@ -358,6 +358,7 @@ TEST(Values, AStringTableWithoutItsIndexKeepsItsStringsAndMergesTheSame) {
   for (int n = 0; n < 20000; ++n) dataset.intern("R" + std::to_string(n * 7 % 15000));
   const std::vector<Code> with_index = run_a.merge(dataset);
   dataset.release_index();
+  EXPECT_EQ(dataset.index_size(), 0u);
   EXPECT_EQ(dataset.size(), 15001u);  // the empty string and 15,000 distinct
   for (Code c = 1; c < static_cast<Code>(dataset.size()); ++c)
     EXPECT_EQ(dataset.text(c).substr(0, 1), "R") << c;
@@ -369,6 +370,26 @@ TEST(Values, AStringTableWithoutItsIndexKeepsItsStringsAndMergesTheSame) {
   for (Code c = 0; c < static_cast<Code>(run_b.size()); ++c)
     EXPECT_EQ(run_b.text(c), run_a.text(c));
   EXPECT_EQ(run_b.find("R14", values::StringTable::hash("R14")), with_index[3]);
+}
+
+// The run's table, once loaded, keeps a smaller index (shrink_index: at most 7/8 full): every
+// string is still found with its Code, a string it lacks is not, and strings added afterwards
+// (the index growing back) are numbered after the others while the earlier ones keep theirs.
+TEST(Values, AStringTableWithASmallerIndexFindsEveryStringAndCanStillGrow) {
+  values::StringTable table;
+  for (int n = 0; n < 20000; ++n) table.intern("S" + std::to_string(n));
+  // 20,000 strings: 65,536 slots at most half full, 32,768 at most 7/8 full.
+  EXPECT_EQ(table.index_size(), 65536u);
+  table.shrink_index();
+  EXPECT_EQ(table.index_size(), 32768u);
+  auto find = [&](const std::string& t) { return table.find(t, values::StringTable::hash(t)); };
+  for (int n = 0; n < 20000; ++n) ASSERT_EQ(find("S" + std::to_string(n)), n + 1) << n;
+  for (int n = 20000; n < 21000; ++n) EXPECT_EQ(find("S" + std::to_string(n)), -1) << n;
+  EXPECT_EQ(find(""), 0);
+  for (int n = 20000; n < 40000; ++n) EXPECT_EQ(table.intern("S" + std::to_string(n)), n + 1);
+  for (int n = 0; n < 40000; n += 7) EXPECT_EQ(find("S" + std::to_string(n)), n + 1) << n;
+  EXPECT_EQ(table.size(), 40001u);
+  EXPECT_EQ(table.index_size(), 131072u);  // grown back: at most half full
 }
 
 TEST(Values, BuilderInterningEqualsThePool) {
