@@ -119,4 +119,7 @@ if [[ -z ${NO_GBENCH:-} ]]; then
   echo
   echo "Google Benchmark: discovering and loading plugins"
   "$BUILD/bench/plugins_bench" 2>&1 | grep -v WARNING
+  echo
+  echo "Google Benchmark: grouping 10 million rows by child (RowGroups::build)"
+  "$BUILD/bench/groups_bench" 2>&1 | grep -v WARNING
 fi

@@ -3,6 +3,7 @@
 // the same host table a loaded plugin gets), with its errors as messages.
 #include <gtest/gtest.h>
 
+#include <random>
 #include <scorecard/testing.hpp>
 
 namespace scorecard {
@@ -54,6 +55,45 @@ TEST(RowGroups, NoCellsNoGroups) {
   t.columns[0].ints = std::vector<int32_t>{};
   t.columns[0].blank = std::vector<uint8_t>{};
   EXPECT_TRUE(RowGroups::build(t, t.columns[0]).of(1).empty());
+}
+
+// Rows are counted and placed a run of equal codes at a time: runs broken by a blank cell, a
+// code's runs far apart, runs at the table's ends, against each code's rows found one by one.
+TEST(RowGroups, RunsOfACodeGroupAsItsRowsOneByOne) {
+  std::mt19937 rng(3);
+  for (int trial = 0; trial < 200; ++trial) {
+    Table t;
+    t.name = "visits";
+    Column c;
+    c.name = "CHILD";
+    c.type = ColumnType::kString;
+    const int codes = 1 + static_cast<int>(rng() % 20);
+    const size_t rows = rng() % 300;
+    std::vector<int32_t> ints;
+    std::vector<uint8_t> blank;
+    while (ints.size() < rows) {
+      const int32_t code = 5 + static_cast<int32_t>(rng() % codes);
+      for (size_t n = 1 + rng() % 8; n > 0 && ints.size() < rows; --n) {
+        const bool b = rng() % 10 == 0;
+        ints.push_back(b ? 0 : code);
+        blank.push_back(b ? 1 : 0);
+      }
+    }
+    c.ints = ints;
+    c.blank = blank;
+    t.rows = rows;
+    t.columns.push_back(std::move(c));
+    const RowGroups g = RowGroups::build(t, t.columns[0]);
+    size_t total = 0;
+    for (Code code = -1; code < 5 + codes + 2; ++code) {
+      std::vector<uint32_t> want;
+      for (uint32_t r = 0; r < rows; ++r)
+        if (!blank[r] && ints[r] == code) want.push_back(r);
+      EXPECT_EQ(rows_of(g, code), want) << "trial " << trial << ", code " << code;
+      total += want.size();
+    }
+    EXPECT_EQ(g.c_view().row_count, total) << trial;
+  }
 }
 
 TEST(RowGroups, OnlyCodeAndStringColumnsAndNamedDatasetsGroup) {
