@@ -10,6 +10,7 @@
 // StringPool::adopt): the strings are neither copied nor indexed again.
 #pragma once
 
+#include <cassert>
 #include <cstdint>
 #include <cstring>
 #include <memory>
@@ -33,6 +34,7 @@ class StringTable {
   // The Code of `text` (`h` = hash(text)), adding it when new.
   Code intern(std::string_view text) { return intern(text, hash(text)); }
   Code intern(std::string_view text, uint64_t h) {
+    assert(!slots_.empty() && "interning into a table whose index was released");
     const uint32_t high = static_cast<uint32_t>(h >> 32);
     for (size_t i = high & mask_;; i = (i + 1) & mask_) {
       const uint64_t s = slots_[i];
@@ -45,6 +47,7 @@ class StringTable {
   }
   // The Code of `text`, or -1.
   Code find(std::string_view text, uint64_t h) const {
+    assert(!slots_.empty() && "a lookup in a table whose index was released");
     const uint32_t high = static_cast<uint32_t>(h >> 32);
     for (size_t i = high & mask_;; i = (i + 1) & mask_) {
       const uint64_t s = slots_[i];
