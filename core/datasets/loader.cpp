@@ -128,14 +128,14 @@ struct Merger {
       Job& job = jobs[next];
       if (job.error) return;  // load() merges its strings and throws
       const auto start = std::chrono::steady_clock::now();
-      const size_t before = strings.size(), theirs = job.loader->strings().size();
+      const size_t before = strings.size();
       const std::vector<Code> codes = strings.merge(job.loader->strings());
       renumber(job.table, codes);
       job.log = job.loader->take_log();
       job.log.emplace_back(
           spdlog::level::debug,
           fmt::format(
-              "{}: its {} distinct strings merged ({} new) in {:.3f} s", job.dataset, theirs,
+              "{}: its {} distinct strings merged ({} new) in {:.3f} s", job.dataset, codes.size(),
               strings.size() - before,
               std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count()));
       job.loader.reset();

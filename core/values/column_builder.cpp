@@ -154,11 +154,11 @@ bool ColumnBuilder::append_to(std::string_view text, Strings& pool) {
 }
 
 bool ColumnBuilder::append_cells(const std::string_view* cells, size_t n, bool required) {
+  if (column_.type == ColumnType::kCode || column_.type == ColumnType::kString)
+    return false;  // they intern: the loader appends them one by one (append_text)
   if (n == 0) return true;
   const size_t at = column_.blank.size();
   size_t good = 0;
-  if (column_.type == ColumnType::kCode || column_.type == ColumnType::kString)
-    return false;  // they intern: the loader appends them one by one (append_text)
   if (column_.type == ColumnType::kDecimal) {
     for (; good < n; ++good) {
       const std::string_view s = trim(cells[good]);

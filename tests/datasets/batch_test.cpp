@@ -176,6 +176,30 @@ TEST(Blocks, AFileWithoutAKeyGivesWhatRowByRowGives) {
   EXPECT_GT(blocks->loaded->info("visits").rejected, 100u);
 }
 
+// Each text alone through a column parser (`column`, values::parse_dates and the others)
+// against its one-cell parser (`one`): a blank cell is good and blank; any other is good
+// exactly when `one` reads it, with the value `value_of` gives of what `one` read.
+template <class ColumnParser, class OneCell, class ValueOf>
+void expect_as_one_cell(const std::vector<std::string_view>& texts, ColumnParser column,
+                        OneCell one, ValueOf value_of) {
+  for (std::string_view text : texts) {
+    int32_t value = -1;
+    uint8_t blank = 2;
+    const size_t good = column(&text, 1, &value, &blank);
+    const auto parsed = one(text);
+    if (values::trim(text).empty()) {
+      EXPECT_EQ(good, 1u) << text;
+      EXPECT_EQ(blank, 1) << text;
+      continue;
+    }
+    EXPECT_EQ(good, parsed ? 1u : 0u) << text;
+    if (parsed) {
+      EXPECT_EQ(value, value_of(*parsed)) << text;
+      EXPECT_EQ(blank, 0) << text;
+    }
+  }
+}
+
 // A column's cells at a time (values::parse_dates and the others) read each cell as the
 // one-cell parsers do, and stop at the first cell that is not of the type.
 TEST(Cells, AColumnAtATimeReadsEachCellAsTheParsersOfOneCellDo) {
@@ -184,22 +208,7 @@ TEST(Cells, AColumnAtATimeReadsEachCellAsTheParsersOfOneCellDo) {
       "01/13/2019", "01/00/2019",   "1a/01/2019",   "01/01/1900", "31/12/2200", "01/01/2201",
       "31/12/1899", "5/6/2010",     "2010-06-05",   "2010-6-5",   "01-04-2018", "",
       "  ",         "01/04/18"};
-  for (std::string_view text : dates) {
-    int32_t value = -1;
-    uint8_t blank = 2;
-    const size_t good = values::parse_dates(&text, 1, &value, &blank);
-    const auto one = values::parse_date(text);
-    if (values::trim(text).empty()) {
-      EXPECT_EQ(good, 1u) << text;
-      EXPECT_EQ(blank, 1) << text;
-      continue;
-    }
-    EXPECT_EQ(good, one ? 1u : 0u) << text;
-    if (one) {
-      EXPECT_EQ(value, one->days) << text;
-      EXPECT_EQ(blank, 0) << text;
-    }
-  }
+  expect_as_one_cell(dates, values::parse_dates, values::parse_date, [](Date d) { return d.days; });
   // Worked by hand: 29 February 2020 is a day (a leap year), 29 February 2019 is not; the
   // months' table runs from 1900 to 2200.
   std::vector<std::string_view> column = {"01/04/2018", "",           "29/02/2020",
@@ -215,37 +224,12 @@ TEST(Cells, AColumnAtATimeReadsEachCellAsTheParsersOfOneCellDo) {
 
   const std::vector<std::string_view> flags = {"0",   "1",  " 1 ", "y",  "N",   "true", "False",
                                                "yes", "no", "2",   "10", "tru", ""};
-  for (std::string_view text : flags) {
-    int32_t value = -1;
-    uint8_t blank = 2;
-    const size_t good = values::parse_booleans(&text, 1, &value, &blank);
-    const auto one = values::parse_boolean(text);
-    if (text.empty()) {
-      EXPECT_EQ(good, 1u);
-      EXPECT_EQ(blank, 1);
-      continue;
-    }
-    EXPECT_EQ(good, one ? 1u : 0u) << text;
-    if (one) {
-      EXPECT_EQ(value, *one ? 1 : 0) << text;
-    }
-  }
+  expect_as_one_cell(flags, values::parse_booleans, values::parse_boolean,
+                     [](bool b) { return b ? 1 : 0; });
   const std::vector<std::string_view> numbers = {"0",          "-7",  "+12", " 42 ", "2147483647",
                                                  "2147483648", "1.5", "1e3", "x",    ""};
-  for (std::string_view text : numbers) {
-    int32_t value = -1;
-    uint8_t blank = 2;
-    const size_t good = values::parse_integers(&text, 1, &value, &blank);
-    const auto one = values::parse_integer(text);
-    if (text.empty()) {
-      EXPECT_EQ(blank, 1);
-      continue;
-    }
-    EXPECT_EQ(good, one ? 1u : 0u) << text;
-    if (one) {
-      EXPECT_EQ(value, *one) << text;
-    }
-  }
+  expect_as_one_cell(numbers, values::parse_integers, values::parse_integer,
+                     [](int32_t v) { return v; });
 }
 
 // A code column remembers its short codes' Codes (a slot each, by their bytes): whatever
