@@ -48,9 +48,10 @@ const RowGroups& RunData::rows_by(std::string_view dataset, std::string_view col
       g->error = e.what();
       return;
     }
-    spdlog::debug(
-        "rows of {} grouped by {} in {:.2f} s", dataset, column,
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
+    spdlog::debug("rows of {} grouped by {} in {:.2f} s ({} rows, a count for each of {} codes)",
+                  dataset, column,
+                  std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count(),
+                  g->groups.c_view().row_count, g->groups.c_view().first_count);
   });
   if (!g->error.empty()) throw std::runtime_error(g->error);
   return g->groups;
