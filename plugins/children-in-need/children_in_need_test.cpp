@@ -81,6 +81,34 @@ TEST(Rereferrals, EachPeriodCountsItsOwnReferrals) {
   EXPECT_EQ(o[1].numerator, 1);
 }
 
+TEST(Rereferrals, AReferralWithoutAChildIsNotCountedAndSaidSo) {
+  // The loader refuses a blank CHILD (a required column); a fixture can hold one. Two blank
+  // CHILD referrals 3 months apart would be one child's re-referral if grouped together: they
+  // are left out, and each period says how many. K6's two referrals 2 months apart are counted:
+  // 2018-19 denominator 7 + 2 = 9, numerator 2 + 1 (R14) = 3.
+  Fixture f;
+  f.dataset("referrals", {{"CHILD", "REFERRAL_ID", "REFERRAL_DATE", "NFA"},
+                          {"K1", "R1", "10/05/2017", "1"},
+                          {"K1", "R2", "10/05/2018", "0"},
+                          {"K2", "R3", "09/05/2017", "0"},
+                          {"K2", "R4", "10/05/2018", "0"},
+                          {"K3", "R6", "01/09/2018", "0"},
+                          {"K3", "R5", "01/06/2018", "1"},
+                          {"K4", "R7", "15/11/2018", "0"},
+                          {"K4", "R8", "15/11/2018", "0"},
+                          {"K5", "R11", "20/03/2019", "0"},
+                          {"K5", "R12", "05/04/2017", "0"},
+                          {"", "R90", "01/05/2018", "0"},
+                          {"K6", "R13", "01/05/2018", "0"},
+                          {"", "R91", "01/08/2018", "0"},
+                          {"K6", "R14", "01/07/2018", "0"}});
+  Observation o = f.run(Rereferrals(), "2018-19");
+  EXPECT_EQ(o.denominator, 9);
+  EXPECT_EQ(o.numerator, 3);
+  EXPECT_EQ(sorted(o.numerator_records), (std::vector<std::string>{"R14", "R2", "R6"}));
+  EXPECT_EQ(o.notes, (std::vector<std::string>{"2 referrals without a CHILD"}));
+}
+
 // ---- cp.second_plan (rule 11) ----
 //
 // 2018-19: plans starting 01/04/2018 .. 31/03/2019 (in the period: *).
