@@ -109,6 +109,26 @@ TEST(Rereferrals, AReferralWithoutAChildIsNotCountedAndSaidSo) {
   EXPECT_EQ(o.notes, (std::vector<std::string>{"2 referrals without a CHILD"}));
 }
 
+TEST(Rereferrals, TheEarlierReferralCanBeAsOldAsTheWindowAllowsBeforeThePeriod) {
+  // 2018-19 Q1 starts 01/04/2018. K1: 01/04/2017, then 01/04/2018: exactly 12 months, a
+  // re-referral (the earliest referral that can matter is read). K2: 31/03/2017, then
+  // 01/04/2018: 12 months and a day, not one; K2's 01/01/1990 referral changes nothing.
+  // K3: 01/06/2017 and 01/07/2018, after the quarter: none counted. 1 of 2.
+  Fixture f;
+  f.dataset("referrals", {{"CHILD", "REFERRAL_ID", "REFERRAL_DATE"},
+                          {"K1", "A1", "01/04/2017"},
+                          {"K2", "B0", "01/01/1990"},
+                          {"K2", "B1", "31/03/2017"},
+                          {"K1", "A2", "01/04/2018"},
+                          {"K2", "B2", "01/04/2018"},
+                          {"K3", "C1", "01/06/2017"},
+                          {"K3", "C2", "01/07/2018"}});
+  Observation o = f.run(Rereferrals(), "2018-19 Q1");
+  EXPECT_EQ(o.denominator, 2);
+  EXPECT_EQ(o.numerator, 1);
+  EXPECT_EQ(o.numerator_records, (std::vector<std::string>{"A2"}));
+}
+
 // ---- cp.second_plan (rule 11) ----
 //
 // 2018-19: plans starting 01/04/2018 .. 31/03/2019 (in the period: *).

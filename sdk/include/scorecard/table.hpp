@@ -261,11 +261,6 @@ class RowGroups {
     if (code < base_ || c + 1 >= first_.size()) return {};
     return Span<uint32_t>(rows_.data() + first_[c], first_[c + 1] - first_[c]);
   }
-  // The codes that may have rows, in order: first_code() to first_code() + code_count() - 1
-  // (of() is empty for any other, and for those of them no cell holds). To walk every group
-  // rather than look up the children one already has.
-  Code first_code() const { return base_; }
-  size_t code_count() const { return first_.size() > 0 ? first_.size() - 1 : 0; }
   // The grouping as the C boundary hands it over (a plugin's Context::rows_by()).
   static RowGroups view(const scorecard_row_groups& g) {
     RowGroups out;
