@@ -232,9 +232,17 @@ std::vector<Observation> VisitsOnTime::calculate(const Context& ctx,
   const Table& plans = ctx.table("cp_plans");
   const Column& end = plans.column("CPP_END");
   const Column* id = plans.find("CPP_ID");
+  // Only the plans that can have a due date in a period: started before the last day (a
+  // plan's first due date is after its start) and open after the first (a due date counts
+  // while the plan is open on it). The rest of decades of plans are not sorted, and their
+  // children's visits not read.
+  const Column& start = plans.column("CPP_START");
+  auto can_fall_due = [&](size_t r) {  // asked only of rows with a CPP_START
+    return start.ints[r] < tally.last.days && (end.is_blank(r) || end.ints[r] > tally.first.days);
+  };
   long undated = 0;
   const std::vector<DatedRow> plan_rows =
-      rows_by_child(plans, plans.column("CHILD"), plans.column("CPP_START"), undated);
+      rows_by_child(plans, plans.column("CHILD"), start, undated, can_fall_due);
   CpVisitDays visits(ctx);
   for (const DatedRow& plan : plan_rows) {
     const std::vector<Date>& days = visits.of(plan.child);

@@ -255,6 +255,31 @@ TEST(VisitsOnTime, OneDueDatePerGapWhileThePlanIsOpen) {
                                 "P2 due 2018-11-11", "P4 due 2018-10-05", "P6 due 2018-10-11"}));
 }
 
+// Plans at the edges of the quarter (01/10/2018 .. 31/12/2018): Y1 from 21/09/2018 to
+// 02/10/2018, no visit: due 01/10, the quarter's first day, while the plan is open -> due,
+// missed. Y2 from 20/09/2018 to 01/10/2018: due 30/09, before the quarter; the plan closes on
+// 01/10 -> nothing due in Q3. Y3 from 21/12/2018, visit 30/12: due 31/12, the last day -> due,
+// on time. Y4 from 31/12/2018: due 10/01/2019 -> nothing. Y5 from 01/01/2015 to 01/01/2016,
+// visits then: long over -> nothing. Q3: 2 due, 1 on time.
+TEST(VisitsOnTime, PlansAtTheEdgesOfThePeriodsCountOnlyWhatFallsDueInThem) {
+  Fixture f;
+  f.dataset("cp_plans", {{"CHILD", "CPP_ID", "CPP_START", "CPP_END"},
+                         {"Y1", "Q1", "21/09/2018", "02/10/2018"},
+                         {"Y2", "Q2", "20/09/2018", "01/10/2018"},
+                         {"Y3", "Q3", "21/12/2018", ""},
+                         {"Y4", "Q4", "31/12/2018", ""},
+                         {"Y5", "Q5", "01/01/2015", "01/01/2016"}});
+  f.dataset("visits", {{"CHILD", "VISIT_DATE", "VISIT_TYPE", "SEEN"},
+                       {"Y3", "30/12/2018", "CP", "1"},
+                       {"Y5", "05/01/2015", "CP", "1"},
+                       {"Y5", "20/01/2015", "CP", "1"}});
+  Observation o = f.run(VisitsOnTime(), "2018-19 Q3");
+  EXPECT_EQ(o.denominator, 2);
+  EXPECT_EQ(o.numerator, 1);
+  EXPECT_EQ(sorted(o.denominator_records),
+            (std::vector<std::string>{"Q1 due 2018-10-01", "Q3 due 2018-12-31"}));
+}
+
 TEST(VisitsOnTime, DueDaysIsAParameter) {
   // due_days 14:
   //  X1: due 15/10 met (05/10); 19/10 missed (20/10); 03/11 met (25/10); 08/11 met (04/11);
