@@ -325,5 +325,40 @@ TEST(WorkforceCaseload, EachPeriodIsASnapshotAtItsEnd) {
   EXPECT_NEAR(*o[1].value, 9.0 / 2.3, 1e-9);
 }
 
+// 100 qualified workers W0..W99 of FTE 1.0 (more than fill a small table of workers, so
+// that lookups collide), worker i holding (i % 5) + 1 allocations from 01/01/2019 and, for the
+// even workers only, one more from 01/02/2019. Interleaved rows: workers in no order.
+// At 31/01/2019: cases 1..5 twenty times each = 300 over 100 FTE = 3.0; at 31/03/2019:
+// 300 + 50 = 350 over 100 = 3.5. Median at 31/03/2019: the odd workers hold 1..5 ten times
+// each, the even ones 2..6 ten times each: 1 x10, 2..5 x20 each, 6 x10; sorted, the 50th is
+// 3 and the 51st 4 -> 3.5.
+TEST(WorkforceCaseload, ManyWorkersEachHoldTheirOwnCasesAtEveryDate) {
+  std::vector<std::vector<std::string>> workforce = {
+      {"WORKER_ID", "QUALIFIED", "FTE", "START_DATE", "END_DATE"}};
+  std::vector<std::vector<std::string>> allocations = {
+      {"CHILD", "WORKER_ID", "START_DATE", "END_DATE"}};
+  for (int i = 99; i >= 0; --i) workforce.push_back({"W" + std::to_string(i), "1", "1.0", "", ""});
+  int child = 0;
+  for (int round = 0; round < 5; ++round)
+    for (int i = 0; i < 100; ++i)
+      if (round <= i % 5)
+        allocations.push_back(
+            {"C" + std::to_string(++child), "W" + std::to_string(i), "01/01/2019", ""});
+  for (int i = 0; i < 100; i += 2)
+    allocations.push_back(
+        {"C" + std::to_string(++child), "W" + std::to_string(i), "01/02/2019", ""});
+  Fixture f;
+  f.dataset("workforce", workforce);
+  f.dataset("allocations", allocations);
+  auto o = f.run(WorkforceCaseload(), Strings{"2019-01", "2018-19"});
+  EXPECT_DOUBLE_EQ(*o[0].numerator, 300.0);
+  EXPECT_DOUBLE_EQ(*o[0].denominator, 100.0);
+  EXPECT_DOUBLE_EQ(*o[1].numerator, 350.0);
+  EXPECT_DOUBLE_EQ(*o[1].value, 3.5);
+  Observation median =
+      f.param("aggregation", std::string("median")).run(WorkforceCaseload(), "2018-19");
+  EXPECT_DOUBLE_EQ(*median.value, 3.5);
+}
+
 }  // namespace
 }  // namespace scorecard::plugins
