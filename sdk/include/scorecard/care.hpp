@@ -217,13 +217,17 @@ class CareIndex {
   std::shared_ptr<const Storage> storage_;  // the host's; empty in a plugin's view
 };
 
-// The episode open on day d (DATA.md: looked after at d), short breaks excluded.
+// The episode open on day d (DATA.md: looked after at d), short breaks excluded: the last, in
+// DECOM order, of those open on d (episodes overlap only in a faulty return). Every episode is
+// tested without a branch on its outcome: a walk of a million children at each of a run's as-at
+// dates mostly finds none open, and a scan that stopped early mispredicted on every episode.
 inline const Episode* episode_at(const ChildCare& c, Date d) {
-  for (auto it = c.episodes.rbegin(); it != c.episodes.rend(); ++it) {
-    if (it->start > d) continue;
-    if (it->open_at(d)) return &*it;
+  const Episode* found = nullptr;
+  for (const Episode& e : c.episodes) {
+    const bool open = (e.start <= d) & (!e.end.has_value() | (e.end.value_or(d) > d));
+    found = open ? &e : found;
   }
-  return nullptr;
+  return found;
 }
 inline bool looked_after_at(const ChildCare& c, Date d) { return episode_at(c, d) != nullptr; }
 // The position in ChildCare::episodes of one of that child's episodes.
