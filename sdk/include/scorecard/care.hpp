@@ -224,7 +224,8 @@ class CareIndex {
 inline const Episode* episode_at(const ChildCare& c, Date d) {
   const Episode* found = nullptr;
   for (const Episode& e : c.episodes) {
-    const bool open = (e.start <= d) & (!e.end.has_value() | (e.end.value_or(d) > d));
+    // open_at(d), both tests made and combined as integers: a select, not a branch.
+    const int open = int{e.start <= d} & int{e.end.value_or(Date{INT32_MAX}) > d};
     found = open ? &e : found;
   }
   return found;
