@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <map>
+#include <set>
 #include <string>
 #include <unordered_set>
 #include <utility>
@@ -61,52 +62,67 @@ struct Oc2Flags {
   }
 };
 
-// One OC2 collection year's figure: the cohort of rule 8, and those whose flag is 1.
-Observation year_figure(const Context& ctx, const Oc2Flags& flags, int year,
-                        const char* flag_column) {
+// Each OC2 collection year's figure: the cohort of rule 8, and those whose flag is 1. The
+// years are counted in one walk of the children (a child's periods of care found once), not
+// one walk per year.
+std::map<int, Observation> year_figures(const Context& ctx, const Oc2Flags& flags,
+                                        const std::set<int>& years, const char* flag_column) {
+  struct Year {
+    int year;
+    Date first, last;  // 1 April and 31 March of the collection year
+    Ratio ratio;
+    long without_row = 0;
+  };
+  std::vector<Year> counted;
+  for (const int year : years)
+    counted.push_back({year, Date::from_ymd(year - 1, 4, 1), Date::from_ymd(year, 3, 31),
+                       Ratio(ctx.want_records())});
   const CodeSet start_rne = ctx.codes({"S"});
-  const Date first = Date::from_ymd(year - 1, 4, 1), last = Date::from_ymd(year, 3, 31);
   std::vector<PeriodOfCare> care_periods;
-  Ratio ratio(ctx.want_records());
-  long without_row = 0;
   for (const ChildCare& c : ctx.care().children) {
-    if (!looked_after_at(c, first) || !looked_after_at(c, last)) continue;
-    periods_of_care(c, start_rne, care_periods);
-    if (!looked_after_12_months_at_31_march(c, year, care_periods)) continue;
-    const bool* flag = flags.find(c.child, year);
-    if (!flag) ++without_row;
-    ratio.count(ctx.record(c.child), flag && *flag);
+    bool indexed = false;
+    for (Year& y : counted) {
+      if (!looked_after_at(c, y.first) || !looked_after_at(c, y.last)) continue;
+      if (!indexed) {
+        periods_of_care(c, start_rne, care_periods);
+        indexed = true;
+      }
+      if (!looked_after_12_months_at_31_march(c, y.year, care_periods)) continue;
+      const bool* flag = flags.find(c.child, y.year);
+      if (!flag) ++y.without_row;
+      y.ratio.count(ctx.record(c.child), flag && *flag);
+    }
   }
-  Observation o = ratio.percent();
-  const std::string y = std::to_string(year);
-  if (!flags.years.count(year)) {
-    o.value.reset();
-    o.notes.push_back("no OC2 rows for YEAR " + y + ", so no figure");
-  } else if (without_row > 0) {
-    o.notes.push_back(std::to_string(without_row) + " children in the cohort have no OC2 row for " +
-                      "YEAR " + y + " and count as without " + flag_column);
+  std::map<int, Observation> out;
+  for (const Year& y : counted) {
+    Observation o = y.ratio.percent();
+    const std::string year = std::to_string(y.year);
+    if (!flags.years.count(y.year)) {
+      o.value.reset();
+      o.notes.push_back("no OC2 rows for YEAR " + year + ", so no figure");
+    } else if (y.without_row > 0) {
+      o.notes.push_back(std::to_string(y.without_row) +
+                        " children in the cohort have no OC2 row for YEAR " + year +
+                        " and count as without " + flag_column);
+    }
+    if (flags.undated_rows > 0)
+      o.notes.push_back(std::to_string(flags.undated_rows) +
+                        " OC2 rows without YEAR were read as the latest year asked for");
+    out.emplace(y.year, std::move(o));
   }
-  if (flags.undated_rows > 0)
-    o.notes.push_back(std::to_string(flags.undated_rows) +
-                      " OC2 rows without YEAR were read as the latest year asked for");
-  return o;
+  return out;
 }
 
 // Rule 8: each period reads the OC2 collection year of the reporting year containing it.
 std::vector<Observation> oc2_percent(const Context& ctx, const std::vector<Period>& periods,
                                      const char* flag_column) {
-  int latest = 0;
-  for (const Period& p : periods) latest = std::max(latest, collection_year(p.end));
+  std::set<int> years;
+  for (const Period& p : periods) years.insert(collection_year(p.end));
+  const int latest = years.empty() ? 0 : *years.rbegin();
   const Oc2Flags flags(ctx.table("oc2"), flag_column, latest);
-  std::map<int, Observation> by_year;
+  const std::map<int, Observation> by_year = year_figures(ctx, flags, years, flag_column);
   std::vector<Observation> out;
-  for (const Period& p : periods) {
-    const int year = collection_year(p.end);
-    auto it = by_year.find(year);
-    if (it == by_year.end())
-      it = by_year.emplace(year, year_figure(ctx, flags, year, flag_column)).first;
-    out.push_back(it->second);
-  }
+  for (const Period& p : periods) out.push_back(by_year.at(collection_year(p.end)));
   return out;
 }
 
