@@ -51,7 +51,8 @@ const RowGroups& RunData::rows_by(std::string_view dataset, std::string_view col
     spdlog::debug("rows of {} grouped by {} in {:.2f} s ({} rows, a count for each of {} codes)",
                   dataset, column,
                   std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count(),
-                  g->groups.c_view().row_count, g->groups.c_view().first_count);
+                  g->groups.c_view().row_count,
+                  g->groups.c_view().first_count > 0 ? g->groups.c_view().first_count - 1 : 0);
   });
   if (!g->error.empty()) throw std::runtime_error(g->error);
   return g->groups;

@@ -62,25 +62,26 @@ long rss_mb() {
   return resident * (sysconf(_SC_PAGESIZE) / 1024) / 1024;
 }
 
+double seconds_of(const timeval& t) { return static_cast<double>(t.tv_sec) + t.tv_usec / 1e6; }
+
 // CPU seconds used by the process so far (every thread, user and system).
 double cpu_seconds() {
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);
-  auto seconds = [](const timeval& t) { return static_cast<double>(t.tv_sec) + t.tv_usec / 1e6; };
-  return seconds(usage.ru_utime) + seconds(usage.ru_stime);
+  return seconds_of(usage.ru_utime) + seconds_of(usage.ru_stime);
 }
 
-// What the calling thread has used so far: CPU seconds in user and kernel mode, and the page
-// faults that gave it fresh memory (for the debug log: on a VM the kernel's share of an
-// indicator is mostly those).
+// What the calling thread has used so far: CPU seconds in user and kernel mode, and its page
+// faults, minor and major (for the debug log: on a VM the kernel's share of an indicator is
+// mostly the minor ones, fresh memory touched for the first time).
 struct ThreadUsage {
   double user = 0, system = 0;
   long faults = 0;
   static ThreadUsage now() {
     rusage usage{};
     getrusage(RUSAGE_THREAD, &usage);
-    auto seconds = [](const timeval& t) { return static_cast<double>(t.tv_sec) + t.tv_usec / 1e6; };
-    return {seconds(usage.ru_utime), seconds(usage.ru_stime), usage.ru_minflt + usage.ru_majflt};
+    return {seconds_of(usage.ru_utime), seconds_of(usage.ru_stime),
+            usage.ru_minflt + usage.ru_majflt};
   }
 };
 
@@ -444,7 +445,7 @@ model::Scorecard run(const config::Config& config, const plugins::Registry& regi
       // An indicator's working memory, freed, stays with the allocator (one heap per thread)
       // unless given back: at national scale that adds up to hundreds of MB of the peak.
       if (data.strings.size() > kFreeInBackground) malloc_trim(0);
-      const ThreadUsage after = ThreadUsage::now();
+      const ThreadUsage after = ThreadUsage::now();  // the indicator and its malloc_trim
       spdlog::debug(
           "computed {} in {:.3f} s (user {:.2f} s, system {:.2f} s, {} page faults; memory {} MB, "
           "peak {} MB)",

@@ -84,8 +84,9 @@ TEST(Rereferrals, EachPeriodCountsItsOwnReferrals) {
 TEST(Rereferrals, AReferralWithoutAChildIsNotCountedAndSaidSo) {
   // The loader refuses a blank CHILD (a required column); a fixture can hold one. Two blank
   // CHILD referrals 3 months apart would be one child's re-referral if grouped together: they
-  // are left out, and each period says how many. K6's two referrals 2 months apart are counted:
-  // 2018-19 denominator 7 + 2 = 9, numerator 2 + 1 (R14) = 3.
+  // are left out, and each period says how many of its own (R92, in 2017-18, is not 2018-19's).
+  // K6's two referrals 2 months apart are counted: 2018-19 denominator 7 + 2 = 9, numerator 2 + 1
+  // (R14) = 3.
   Fixture f;
   f.dataset("referrals", {{"CHILD", "REFERRAL_ID", "REFERRAL_DATE", "NFA"},
                           {"K1", "R1", "10/05/2017", "1"},
@@ -101,6 +102,7 @@ TEST(Rereferrals, AReferralWithoutAChildIsNotCountedAndSaidSo) {
                           {"", "R90", "01/05/2018", "0"},
                           {"K6", "R13", "01/05/2018", "0"},
                           {"", "R91", "01/08/2018", "0"},
+                          {"", "R92", "01/08/2017", "0"},
                           {"K6", "R14", "01/07/2018", "0"}});
   Observation o = f.run(Rereferrals(), "2018-19");
   EXPECT_EQ(o.denominator, 9);
@@ -110,10 +112,14 @@ TEST(Rereferrals, AReferralWithoutAChildIsNotCountedAndSaidSo) {
 }
 
 TEST(Rereferrals, TheEarlierReferralCanBeAsOldAsTheWindowAllowsBeforeThePeriod) {
-  // 2018-19 Q1 starts 01/04/2018. K1: 01/04/2017, then 01/04/2018: exactly 12 months, a
-  // re-referral (the earliest referral that can matter is read). K2: 31/03/2017, then
-  // 01/04/2018: 12 months and a day, not one; K2's 01/01/1990 referral changes nothing.
-  // K3: 01/06/2017 and 01/07/2018, after the quarter: none counted. 1 of 2.
+  // Asked for 2018-19 Q1 (01/04/2018 .. 30/06/2018) and, after it, 2017-18 Q4 (01/01/2018 ..
+  // 31/03/2018): the earliest first day of any period is 01/01/2018.
+  // Q1: K1 01/04/2017, then 01/04/2018: exactly 12 months, a re-referral. K2 31/03/2017, then
+  // 01/04/2018: 12 months and a day, not one (its 01/01/1990 referral changes nothing). K4
+  // 01/03/2018, then 30/06/2018, the quarter's last day: a re-referral. K3 01/06/2017 and
+  // 01/07/2018, after the quarter: neither counted. 2 of 3.
+  // Q4: K4's 01/03/2018, its first: 0 of 1; K5 01/01/2017, then 01/01/2018, the earliest first
+  // day: exactly 12 months, a re-referral: 1 of 2.
   Fixture f;
   f.dataset("referrals", {{"CHILD", "REFERRAL_ID", "REFERRAL_DATE"},
                           {"K1", "A1", "01/04/2017"},
@@ -122,11 +128,18 @@ TEST(Rereferrals, TheEarlierReferralCanBeAsOldAsTheWindowAllowsBeforeThePeriod) 
                           {"K1", "A2", "01/04/2018"},
                           {"K2", "B2", "01/04/2018"},
                           {"K3", "C1", "01/06/2017"},
-                          {"K3", "C2", "01/07/2018"}});
-  Observation o = f.run(Rereferrals(), "2018-19 Q1");
-  EXPECT_EQ(o.denominator, 2);
-  EXPECT_EQ(o.numerator, 1);
-  EXPECT_EQ(o.numerator_records, (std::vector<std::string>{"A2"}));
+                          {"K3", "C2", "01/07/2018"},
+                          {"K4", "D2", "30/06/2018"},
+                          {"K4", "D1", "01/03/2018"},
+                          {"K5", "E1", "01/01/2017"},
+                          {"K5", "E2", "01/01/2018"}});
+  std::vector<Observation> o = f.run(Rereferrals(), Labels{"2018-19 Q1", "2017-18 Q4"});
+  EXPECT_EQ(o[0].denominator, 3);
+  EXPECT_EQ(o[0].numerator, 2);
+  EXPECT_EQ(sorted(o[0].numerator_records), (std::vector<std::string>{"A2", "D2"}));
+  EXPECT_EQ(o[1].denominator, 2);
+  EXPECT_EQ(o[1].numerator, 1);
+  EXPECT_EQ(o[1].numerator_records, (std::vector<std::string>{"E2"}));
 }
 
 // ---- cp.second_plan (rule 11) ----
@@ -264,11 +277,11 @@ TEST(VisitsOnTime, OneDueDatePerGapWhileThePlanIsOpen) {
 TEST(VisitsOnTime, PlansAtTheEdgesOfThePeriodsCountOnlyWhatFallsDueInThem) {
   Fixture f;
   f.dataset("cp_plans", {{"CHILD", "CPP_ID", "CPP_START", "CPP_END"},
-                         {"Y1", "Q1", "21/09/2018", "02/10/2018"},
-                         {"Y2", "Q2", "20/09/2018", "01/10/2018"},
-                         {"Y3", "Q3", "21/12/2018", ""},
-                         {"Y4", "Q4", "31/12/2018", ""},
-                         {"Y5", "Q5", "01/01/2015", "01/01/2016"}});
+                         {"Y1", "E1", "21/09/2018", "02/10/2018"},
+                         {"Y2", "E2", "20/09/2018", "01/10/2018"},
+                         {"Y3", "E3", "21/12/2018", ""},
+                         {"Y4", "E4", "31/12/2018", ""},
+                         {"Y5", "E5", "01/01/2015", "01/01/2016"}});
   f.dataset("visits", {{"CHILD", "VISIT_DATE", "VISIT_TYPE", "SEEN"},
                        {"Y3", "30/12/2018", "CP", "1"},
                        {"Y5", "05/01/2015", "CP", "1"},
@@ -277,7 +290,7 @@ TEST(VisitsOnTime, PlansAtTheEdgesOfThePeriodsCountOnlyWhatFallsDueInThem) {
   EXPECT_EQ(o.denominator, 2);
   EXPECT_EQ(o.numerator, 1);
   EXPECT_EQ(sorted(o.denominator_records),
-            (std::vector<std::string>{"Q1 due 2018-10-01", "Q3 due 2018-12-31"}));
+            (std::vector<std::string>{"E1 due 2018-10-01", "E3 due 2018-12-31"}));
 }
 
 TEST(VisitsOnTime, DueDaysIsAParameter) {

@@ -76,9 +76,9 @@ std::vector<Observation> Rereferrals::calculate(const Context& ctx,
   const Column& child = referrals.column("CHILD");
   const Column& date = referrals.column("REFERRAL_DATE");
   // Only the referrals that can count: those in a period, and those that can be the earlier
-  // referral of one (no more than `months` before the first period's first day; an older one
-  // is too old for any referral counted, whatever lies between). National extracts go back
-  // decades: at 1M children, 2.8 of 6.6 million referrals are sorted for 9 quarters.
+  // referral of one (no more than `months` before the earliest first day of any period; an
+  // older one is too old for any referral counted, whatever lies between). National extracts go
+  // back decades: at 1M children, 2.8 of 6.6 million referrals are sorted for 9 quarters.
   Date first = periods.front().from, last = periods.front().to;
   for (const Period& p : periods) {
     first = std::min(first, p.from);

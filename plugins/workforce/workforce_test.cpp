@@ -325,39 +325,50 @@ TEST(WorkforceCaseload, EachPeriodIsASnapshotAtItsEnd) {
   EXPECT_NEAR(*o[1].value, 9.0 / 2.3, 1e-9);
 }
 
-// 100 qualified workers W0..W99 of FTE 1.0 (more than fill a small table of workers, so
-// that lookups collide), worker i holding (i % 5) + 1 allocations from 01/01/2019 and, for the
-// even workers only, one more from 01/02/2019. Interleaved rows: workers in no order.
-// At 31/01/2019: cases 1..5 twenty times each = 300 over 100 FTE = 3.0; at 31/03/2019:
-// 300 + 50 = 350 over 100 = 3.5. Median at 31/03/2019: the odd workers hold 1..5 ten times
-// each, the even ones 2..6 ten times each: 1 x10, 2..5 x20 each, 6 x10; sorted, the 50th is
-// 3 and the 51st 4 -> 3.5.
+// 100 qualified workers W0..W99 (more than a table of 16 places holds, so the lookups of
+// their slots probe past one another), listed W99 first; even workers FTE 0.5, odd 1.0 (75 FTE
+// in all). Worker i holds (i % 5) + 1 allocations from 01/01/2019, and the even ones one more
+// from 01/02/2019. Six more are held by no qualified worker: three by X1 (not in the
+// workforce), two by U1 (unqualified), one with no WORKER_ID.
+//  31/01/2019: 300 cases / 75 FTE = 4.0; 6 of 306 open allocations not held.
+//  31/03/2019: 350 / 75; median of cases per FTE: the odd workers 1..5 ten times each, the even
+//  ones (2..6) / 0.5 = 4, 6, 8, 10, 12 ten times each; sorted, 1 x10, 2 x10, 3 x10, 4 x20 (the
+//  50th is 4), 5 x10 (the 51st is 5) -> 4.5.
 TEST(WorkforceCaseload, ManyWorkersEachHoldTheirOwnCasesAtEveryDate) {
   std::vector<std::vector<std::string>> workforce = {
-      {"WORKER_ID", "QUALIFIED", "FTE", "START_DATE", "END_DATE"}};
+      {"WORKER_ID", "QUALIFIED", "FTE", "START_DATE", "END_DATE"}, {"U1", "0", "1.0", "", ""}};
   std::vector<std::vector<std::string>> allocations = {
       {"CHILD", "WORKER_ID", "START_DATE", "END_DATE"}};
-  for (int i = 99; i >= 0; --i) workforce.push_back({"W" + std::to_string(i), "1", "1.0", "", ""});
+  for (int i = 99; i >= 0; --i)
+    workforce.push_back({"W" + std::to_string(i), "1", i % 2 ? "1.0" : "0.5", "", ""});
   int child = 0;
+  auto allocate = [&](const std::string& worker, const char* start) {
+    allocations.push_back({"C" + std::to_string(++child), worker, start, ""});
+  };
   for (int round = 0; round < 5; ++round)
     for (int i = 0; i < 100; ++i)
-      if (round <= i % 5)
-        allocations.push_back(
-            {"C" + std::to_string(++child), "W" + std::to_string(i), "01/01/2019", ""});
-  for (int i = 0; i < 100; i += 2)
-    allocations.push_back(
-        {"C" + std::to_string(++child), "W" + std::to_string(i), "01/02/2019", ""});
+      if (round <= i % 5) allocate("W" + std::to_string(i), "01/01/2019");
+  for (int i = 0; i < 100; i += 2) allocate("W" + std::to_string(i), "01/02/2019");
+  for (const char* other : {"X1", "X1", "X1", "U1", "U1", ""}) allocate(other, "01/01/2019");
   Fixture f;
   f.dataset("workforce", workforce);
   f.dataset("allocations", allocations);
   auto o = f.run(WorkforceCaseload(), Strings{"2019-01", "2018-19"});
   EXPECT_DOUBLE_EQ(*o[0].numerator, 300.0);
-  EXPECT_DOUBLE_EQ(*o[0].denominator, 100.0);
+  EXPECT_DOUBLE_EQ(*o[0].denominator, 75.0);
+  EXPECT_DOUBLE_EQ(*o[0].value, 4.0);
+  EXPECT_NE(std::find(o[0].notes.begin(), o[0].notes.end(),
+                      "6 of 306 open allocations not held by a qualified worker in post"),
+            o[0].notes.end());
   EXPECT_DOUBLE_EQ(*o[1].numerator, 350.0);
-  EXPECT_DOUBLE_EQ(*o[1].value, 3.5);
+  EXPECT_NEAR(*o[1].value, 350.0 / 75.0, 1e-9);
+  Strings holders = sorted(o[1].denominator_records);
+  ASSERT_EQ(holders.size(), 100u);
+  EXPECT_EQ(holders.front(), "W0");
+  EXPECT_EQ(std::count(holders.begin(), holders.end(), "U1"), 0);
   Observation median =
       f.param("aggregation", std::string("median")).run(WorkforceCaseload(), "2018-19");
-  EXPECT_DOUBLE_EQ(*median.value, 3.5);
+  EXPECT_DOUBLE_EQ(*median.value, 4.5);
 }
 
 }  // namespace

@@ -35,8 +35,11 @@ struct Episode {
   Code home_post = kBlankCode, pl_post = kBlankCode;
   Optional<double> distance;  // PL_DISTANCE, miles
 
-  // Open on day d: DECOM <= d and (DEC blank or DEC > d).
-  bool open_at(Date d) const { return start <= d && (!end || *end > d); }
+  // Open on day d: DECOM <= d and (DEC blank or DEC > d). Both tests are made and combined as
+  // integers, so that a walk over many episodes selects rather than branches (episode_at).
+  bool open_at(Date d) const {
+    return (int{start <= d} & int{end.value_or(Date{INT32_MAX}) > d}) != 0;
+  }
 };
 
 // A child's care history: episodes sorted by DECOM with short breaks (LS V3/V4) set apart,
@@ -224,9 +227,7 @@ class CareIndex {
 inline const Episode* episode_at(const ChildCare& c, Date d) {
   const Episode* found = nullptr;
   for (const Episode& e : c.episodes) {
-    // open_at(d), both tests made and combined as integers: a select, not a branch.
-    const int open = int{e.start <= d} & int{e.end.value_or(Date{INT32_MAX}) > d};
-    found = open ? &e : found;
+    found = e.open_at(d) ? &e : found;
   }
   return found;
 }
