@@ -223,11 +223,8 @@ std::vector<Observation> VisitsOnTime::calculate(const Context& ctx,
                                 std::to_string(due_days));
   std::vector<Ratio> ratios(periods.size(), Ratio(ctx.want_records()));
   if (periods.empty()) return {};
-  DueDates tally{periods, ratios, periods.front().from, periods.front().to};
-  for (const Period& p : periods) {
-    tally.first = std::min(tally.first, p.from);
-    tally.last = std::max(tally.last, p.to);
-  }
+  const Window window = window_of(periods);
+  DueDates tally{periods, ratios, window.first, window.last};
 
   const Table& plans = ctx.table("cp_plans");
   const Column& end = plans.column("CPP_END");

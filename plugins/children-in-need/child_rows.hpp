@@ -72,6 +72,20 @@ inline std::vector<DatedRow> rows_by_child(const Table& table, const Column& chi
   return rows_by_child(table, child, date, undated, [](size_t) { return true; });
 }
 
+// The first and last day of any period's window (periods not empty): the rows a calculation
+// over all of them can need lie near it.
+struct Window {
+  Date first, last;
+};
+inline Window window_of(const std::vector<Period>& periods) {
+  Window w{periods.front().from, periods.front().to};
+  for (const Period& p : periods) {
+    w.first = std::min(w.first, p.from);
+    w.last = std::max(w.last, p.to);
+  }
+  return w;
+}
+
 // The end of the group of rows for the child of rows[begin].
 inline size_t child_group_end(const std::vector<DatedRow>& rows, size_t begin) {
   size_t end = begin;

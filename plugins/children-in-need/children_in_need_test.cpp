@@ -32,19 +32,22 @@ std::vector<std::string> sorted(std::vector<std::string> v) {
 //  K4  R7 and R8 both 15/11/2018 -> neither is strictly earlier: no re-referral
 //  K5  R12 05/04/2017; R11 20/03/2019 -> 23 months: not within 12 (within 24: yes)
 // Denominator R2, R4, R5, R6, R7, R8, R11 = 7; numerator R2, R6 = 2.
+testing::Rows referral_rows() {
+  return {{"CHILD", "REFERRAL_ID", "REFERRAL_DATE", "NFA"},
+          {"K1", "R1", "10/05/2017", "1"},
+          {"K1", "R2", "10/05/2018", "0"},
+          {"K2", "R3", "09/05/2017", "0"},
+          {"K2", "R4", "10/05/2018", "0"},
+          {"K3", "R6", "01/09/2018", "0"},
+          {"K3", "R5", "01/06/2018", "1"},
+          {"K4", "R7", "15/11/2018", "0"},
+          {"K4", "R8", "15/11/2018", "0"},
+          {"K5", "R11", "20/03/2019", "0"},
+          {"K5", "R12", "05/04/2017", "0"}};
+}
 Fixture referrals_fixture() {
   Fixture f;
-  f.dataset("referrals", {{"CHILD", "REFERRAL_ID", "REFERRAL_DATE", "NFA"},
-                          {"K1", "R1", "10/05/2017", "1"},
-                          {"K1", "R2", "10/05/2018", "0"},
-                          {"K2", "R3", "09/05/2017", "0"},
-                          {"K2", "R4", "10/05/2018", "0"},
-                          {"K3", "R6", "01/09/2018", "0"},
-                          {"K3", "R5", "01/06/2018", "1"},
-                          {"K4", "R7", "15/11/2018", "0"},
-                          {"K4", "R8", "15/11/2018", "0"},
-                          {"K5", "R11", "20/03/2019", "0"},
-                          {"K5", "R12", "05/04/2017", "0"}});
+  f.dataset("referrals", referral_rows());
   return f;
 }
 
@@ -87,23 +90,14 @@ TEST(Rereferrals, AReferralWithoutAChildIsNotCountedAndSaidSo) {
   // are left out, and each period says how many of its own (R92, in 2017-18, is not 2018-19's).
   // K6's two referrals 2 months apart are counted: 2018-19 denominator 7 + 2 = 9, numerator 2 + 1
   // (R14) = 3.
+  testing::Rows rows = referral_rows();
+  rows.insert(rows.end(), {{"", "R90", "01/05/2018", "0"},
+                           {"K6", "R13", "01/05/2018", "0"},
+                           {"", "R91", "01/08/2018", "0"},
+                           {"", "R92", "01/08/2017", "0"},
+                           {"K6", "R14", "01/07/2018", "0"}});
   Fixture f;
-  f.dataset("referrals", {{"CHILD", "REFERRAL_ID", "REFERRAL_DATE", "NFA"},
-                          {"K1", "R1", "10/05/2017", "1"},
-                          {"K1", "R2", "10/05/2018", "0"},
-                          {"K2", "R3", "09/05/2017", "0"},
-                          {"K2", "R4", "10/05/2018", "0"},
-                          {"K3", "R6", "01/09/2018", "0"},
-                          {"K3", "R5", "01/06/2018", "1"},
-                          {"K4", "R7", "15/11/2018", "0"},
-                          {"K4", "R8", "15/11/2018", "0"},
-                          {"K5", "R11", "20/03/2019", "0"},
-                          {"K5", "R12", "05/04/2017", "0"},
-                          {"", "R90", "01/05/2018", "0"},
-                          {"K6", "R13", "01/05/2018", "0"},
-                          {"", "R91", "01/08/2018", "0"},
-                          {"", "R92", "01/08/2017", "0"},
-                          {"K6", "R14", "01/07/2018", "0"}});
+  f.dataset("referrals", rows);
   Observation o = f.run(Rereferrals(), "2018-19");
   EXPECT_EQ(o.denominator, 9);
   EXPECT_EQ(o.numerator, 3);

@@ -1,6 +1,5 @@
 // Definition: ../shared/DATA.md, indicator 15 and counting rule 10; DfE "Characteristics of
 // children in need": referrals within 12 months of a previous referral.
-#include <algorithm>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -79,12 +78,9 @@ std::vector<Observation> Rereferrals::calculate(const Context& ctx,
   // referral of one (no more than `months` before the earliest first day of any period; an
   // older one is too old for any referral counted, whatever lies between). National extracts go
   // back decades: at 1M children, 2.8 of 6.6 million referrals are sorted for 9 quarters.
-  Date first = periods.front().from, last = periods.front().to;
-  for (const Period& p : periods) {
-    first = std::min(first, p.from);
-    last = std::max(last, p.to);
-  }
-  const int32_t low = first.add_months(-static_cast<int>(months)).days, high = last.days;
+  const Window window = window_of(periods);
+  const int32_t low = window.first.add_months(-static_cast<int>(months)).days;
+  const int32_t high = window.last.days;
   auto keep = [&](size_t r) {  // asked only of dated rows
     return date.ints[r] >= low && date.ints[r] <= high && !child.is_blank(r);
   };

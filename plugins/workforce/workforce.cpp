@@ -18,11 +18,17 @@ namespace {
 const char* const kTheme = "Workforce";
 
 // "In post at d": START_DATE <= d < END_DATE, END_DATE blank = still in post (rule 14). A
-// blank START_DATE is a start not known, taken as before any date asked about.
+// blank START_DATE is a start not known, taken as before any date asked about. A row's span
+// as days, read once, for a row asked about at many dates (an allocation is open the same way).
+struct Interval {
+  int32_t first, last;  // blank: the furthest past, the furthest future
+  Interval(const Column& start, const Column& end, size_t r)
+      : first(start.is_blank(r) ? INT32_MIN : start.ints[r]),
+        last(end.is_blank(r) ? INT32_MAX : end.ints[r]) {}
+  bool at(int32_t d) const { return first <= d && d < last; }
+};
 bool in_post(const Column& start, const Column& end, size_t r, Date d) {
-  const auto s = start.date(r);
-  const auto e = end.date(r);
-  return (!s || *s <= d) && (!e || d < *e);
+  return Interval(start, end, r).at(d.days);
 }
 
 // A list filter: an empty list lets every row through.
@@ -358,16 +364,6 @@ struct Caseloads {
         cases(workers * dates),
         open(dates),
         not_held(dates) {}
-};
-
-// Start and end of a row as days, blank as the furthest past and future: "in post at d" and
-// "open at d" are then first <= d < last (in_post's rule, without its optionals).
-struct Interval {
-  int32_t first, last;
-  Interval(const Column& start, const Column& end, size_t r)
-      : first(start.is_blank(r) ? INT32_MIN : start.ints[r]),
-        last(end.is_blank(r) ? INT32_MAX : end.ints[r]) {}
-  bool at(int32_t d) const { return first <= d && d < last; }
 };
 
 // The caseloads at every date, one pass over the workforce and one over the allocations (a
