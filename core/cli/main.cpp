@@ -9,12 +9,14 @@
 #include <iostream>
 
 #include "core/cli/commands.hpp"
+#include "core/cli/huge_pages.hpp"
 #include "core/cli/new_plugin.hpp"
 #include "core/cli/test_command.hpp"
 #include "scorecard/abi.hpp"
 
 int main(int argc, char** argv) {
   using namespace scorecard::cli;
+  ask_for_huge_pages(argc, argv);  // may execute this program again, before anything is read
   CLI::App app{
       "scorecard: children's-services performance indicators from your own record-level data.\n"
       "Exit codes: 0 ok; 1 some indicators not computed or in error; 2 bad usage or "
@@ -157,6 +159,7 @@ int main(int argc, char** argv) {
   logger->set_pattern("%^%l%$: %v");
   spdlog::set_default_logger(logger);
   spdlog::set_level(spdlog::level::from_str(log_level));
+  if (reads_data(argc, argv)) spdlog::debug("{}", huge_pages_note());
 
   if (*run_cmd) return command_run(run);
   if (*validate_cmd) return command_validate(validate);
