@@ -60,6 +60,13 @@ void ask_for_huge_pages(int argc, char** argv) {
   std::string value = std::string(kTunable) + "=1";
   if (tunables && *tunables) value = std::string(tunables) + ":" + value;
   if (::setenv("GLIBC_TUNABLES", value.c_str(), 1) != 0) return;
+  // The program's own path, not /proc/self/exe, so that ps and top still say "scorecard".
+  char self[4096];
+  const ssize_t n = ::readlink("/proc/self/exe", self, sizeof self - 1);
+  if (n > 0) {
+    self[n] = '\0';
+    ::execv(self, argv);
+  }
   ::execv("/proc/self/exe", argv);
   // Not replaced (no /proc, say): go on as we are, without the tunable in the environment.
   if (tunables)

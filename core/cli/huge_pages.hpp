@@ -23,8 +23,8 @@ HugePages huge_pages_choice(const char* setting, const char* tunables, const std
 std::string huge_pages_mode(const std::string& thp_enabled_file);
 // True for the commands that read a council's data.
 bool reads_data(int argc, char** argv);
-// Executes /proc/self/exe again with the tunable when huge_pages_choice() says kAsk; returns
-// (changing nothing) otherwise, or when the restart fails.
+// Executes this program (/proc/self/exe) again with the tunable when huge_pages_choice() says kAsk;
+// returns (changing nothing) otherwise, or when the restart fails.
 void ask_for_huge_pages(int argc, char** argv);
 // What this process's malloc does about huge pages, for the debug log.
 std::string huge_pages_note();
