@@ -21,7 +21,8 @@ enum class HugePages { kAsk, kOff, kAlreadySet, kNotOnRequest };
 HugePages huge_pages_choice(const char* setting, const char* tunables, const std::string& mode);
 // The bracketed word of a THP `enabled` file ("always [madvise] never" -> "madvise"), or "".
 std::string huge_pages_mode(const std::string& thp_enabled_file);
-// True for the commands that read a council's data.
+// True when an argument names a command that reads a council's data (a value that happens to
+// be "run" only costs a restart).
 bool reads_data(int argc, char** argv);
 // Executes this program (/proc/self/exe) again with the tunable when huge_pages_choice() says kAsk;
 // returns (changing nothing) otherwise, or when the restart fails.
