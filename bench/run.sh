@@ -41,6 +41,10 @@ echo "machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -
   "load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "scorecard: $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')," \
   "$(grep -m1 CMAKE_BUILD_TYPE: "$BUILD/CMakeCache.txt" | cut -d= -f2) build"
+# scorecard run asks malloc for huge pages where the system gives them on request (docs/cli.md);
+# SCORECARD_HUGE_PAGES=0 measures it on 4 KB pages.
+echo "transparent huge pages: $(cat /sys/kernel/mm/transparent_hugepage/enabled 2>/dev/null ||
+  echo 'not available'); SCORECARD_HUGE_PAGES=${SCORECARD_HUGE_PAGES:-(not set)}"
 echo
 
 mkdir -p "$DATA" "$OUT"
