@@ -148,7 +148,8 @@ fs::path default_mapping() {
   return config::data_path("SCORECARD_BENCHMARKS_MAPPING", fs::path("benchmarks") / "dfe.yaml");
 }
 fs::path default_directory() {
-  return config::data_path("SCORECARD_DFE_DIR", fs::path("benchmarks") / "dfe");
+  if (const char* dir = std::getenv("SCORECARD_DFE_DIR"); dir && *dir) return dir;  // older name
+  return config::published_root() / "dfe";  // as `benchmarks.published: dfe` finds it
 }
 
 Mapping load_mapping(const fs::path& file) {

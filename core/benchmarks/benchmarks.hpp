@@ -82,8 +82,10 @@ Mapping load_mapping(const std::filesystem::path& file);
 // indicators/benchmarks/dfe.yaml, installed or in the source tree (SCORECARD_BENCHMARKS_MAPPING
 // in the environment overrides).
 std::filesystem::path default_mapping();
-// The DfE files that come with scorecard (indicators/benchmarks/dfe), installed or in the
-// source tree (SCORECARD_DFE_DIR in the environment overrides).
+// The DfE files that come with scorecard: `dfe` in config::published_root(), as a
+// configuration's `benchmarks.published: dfe` finds them ($SCORECARD_BENCHMARKS_DIR/dfe when
+// that is set; else installed, or in the source tree's indicators/benchmarks). The older
+// SCORECARD_DFE_DIR, the folder itself, still comes first when set.
 std::filesystem::path default_directory();
 
 // An authority as the files name it.

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <cmath>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -256,3 +257,21 @@ TEST(Years, MatchingPublishedYear) {
 
 }  // namespace
 }  // namespace scorecard::benchmarks
+
+// `scorecard benchmarks` without --published reads the files a configuration's
+// `published: dfe` names: the source tree's here (this test's executable has no installed
+// share/scorecard beside it), $SCORECARD_BENCHMARKS_DIR/dfe when that is set, and the folder
+// the older SCORECARD_DFE_DIR names before either.
+TEST(DefaultDirectory, TheOneAConfigurationsPublishedDfeNames) {
+  namespace fs = std::filesystem;
+  ::unsetenv("SCORECARD_DFE_DIR");
+  ::unsetenv("SCORECARD_BENCHMARKS_DIR");
+  EXPECT_EQ(fs::weakly_canonical(scorecard::benchmarks::default_directory()),
+            fs::weakly_canonical(DFE_DIR));
+  ::setenv("SCORECARD_BENCHMARKS_DIR", "/srv/scorecard/benchmarks", 1);
+  EXPECT_EQ(scorecard::benchmarks::default_directory(), fs::path("/srv/scorecard/benchmarks/dfe"));
+  ::setenv("SCORECARD_DFE_DIR", "/srv/dfe-2026", 1);
+  EXPECT_EQ(scorecard::benchmarks::default_directory(), fs::path("/srv/dfe-2026"));
+  ::unsetenv("SCORECARD_DFE_DIR");
+  ::unsetenv("SCORECARD_BENCHMARKS_DIR");
+}
